@@ -1,0 +1,103 @@
+//===- Sliceguard.h - the check library's public face ---------------------===//
+//
+// One check library, three front ends: the -fplugin entry point
+// (Plugin.cpp), the CI driver (tools/sliceguard-check) and the clangd
+// companion (tools/sliceguard-clangd).  Every front end parses options with
+// parseArgument(), builds an AST consumer with createChecksConsumer() and
+// receives findings through a FindingSink.  No front end implements a check.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SLICEGUARD_SLICEGUARD_H
+#define SLICEGUARD_SLICEGUARD_H
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class CompilerInstance;
+class SourceManager;
+class LangOptions;
+} // namespace clang
+
+namespace sliceguard {
+
+/// A check as users name it: "map-insert-in-range" (diagnostics print it
+/// as "[sliceguard-map-insert-in-range]").
+struct CheckInfo {
+  llvm::StringRef Name;
+  llvm::StringRef Summary; ///< one line, used by --list-checks and SARIF
+};
+
+/// Every check the library knows, in a stable order.
+llvm::ArrayRef<CheckInfo> allChecks();
+
+/// Where a check's documentation page lives (used by SARIF helpUri and the
+/// LSP codeDescription).
+std::string docsUrl(llvm::StringRef CheckName);
+
+/// Options shared by every front end.
+struct Options {
+  /// clang-tidy style glob list, e.g. "-*,map-*".  Later globs win.
+  std::string Checks = "*";
+  /// Report findings as errors.
+  bool WarningsAsErrors = false;
+  /// Regex of headers (besides the main file) whose code is checked.
+  std::string HeaderFilter;
+
+  bool isEnabled(llvm::StringRef CheckName) const;
+};
+
+/// Applies one argument, as it appears after "-fplugin-arg-sliceguard-":
+/// "checks=-*,map-*", "werror", "header-filter=REGEX", "list-checks",
+/// "help".  Returns a message naming the problem for anything else.
+llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts);
+
+struct Note {
+  clang::SourceLocation Loc;
+  std::string Message;
+};
+
+/// One finding.  Locations always point at user code, never inside the
+/// runtime's headers (macro locations are already resolved to the user's
+/// expansion site).
+struct Finding {
+  std::string Check;   ///< "map-insert-in-range"
+  std::string Message; ///< without the "[sliceguard-...]" suffix
+  clang::SourceLocation Loc;
+  clang::SourceRange Range;
+  bool IsError = false;
+  std::vector<Note> Notes;
+  std::vector<clang::FixItHint> FixIts;
+  /// Set when a NOLINT / sliceguard-ignore comment on the line names the
+  /// check; suppressed findings are still handed to the sink so reports can
+  /// show them, but they never count as findings.
+  bool Suppressed = false;
+  std::string SuppressedBy; ///< the comment text that suppressed it
+};
+
+/// Receives findings while the SourceManager of their translation unit is
+/// alive.
+class FindingSink {
+public:
+  virtual ~FindingSink();
+  virtual void report(const Finding &F, const clang::SourceManager &SM,
+                      const clang::LangOptions &LangOpts) = 0;
+};
+
+/// The consumer that runs every enabled check once the translation unit is
+/// complete.  Safe on ASTs with errors: it skips what it cannot understand
+/// and never crashes.
+std::unique_ptr<clang::ASTConsumer>
+createChecksConsumer(clang::CompilerInstance &CI, const Options &Opts,
+                     FindingSink &Sink);
+
+} // namespace sliceguard
+
+#endif // SLICEGUARD_SLICEGUARD_H
