@@ -1,0 +1,3 @@
+module sliceguard.example/comparison
+
+go 1.19
