@@ -1,0 +1,137 @@
+//===- Baseline.cpp -------------------------------------------------------===//
+#include "Baseline.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+
+namespace sliceguard {
+namespace tools {
+
+std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root) {
+  if (Root.empty())
+    return File.str();
+  llvm::SmallString<256> Prefix(Root);
+  if (!llvm::sys::path::is_separator(Prefix.back()))
+    Prefix += '/';
+  if (File.substr(0, Prefix.size()) == Prefix)
+    return File.substr(Prefix.size()).str();
+  return File.str();
+}
+
+static std::string collapseWhitespace(llvm::StringRef Text) {
+  std::string Out;
+  bool InSpace = false;
+  for (char C : Text.trim()) {
+    bool Space = C == ' ' || C == '\t' || C == '\r' || C == '\f' || C == '\v';
+    if (Space && InSpace)
+      continue;
+    Out += Space ? ' ' : C;
+    InSpace = Space;
+  }
+  return Out;
+}
+
+/// FNV-1a: tiny, stable across LLVM releases (unlike llvm::xxHash64's
+/// renames) and plenty for telling findings apart.
+static uint64_t fnv1a(llvm::StringRef Data) {
+  uint64_t Hash = 0xcbf29ce484222325ULL;
+  for (unsigned char C : Data) {
+    Hash ^= C;
+    Hash *= 0x100000001b3ULL;
+  }
+  return Hash;
+}
+
+void assignFingerprints(Report &R, llvm::StringRef Root) {
+  std::map<std::string, unsigned> Occurrences;
+  for (FindingRecord &F : R.Findings) {
+    std::string Key = F.Check + '\0' + relativeToRoot(F.Where.File, Root) +
+                      '\0' + collapseWhitespace(F.LineText);
+    unsigned Index = Occurrences[Key]++;
+    Key += '\0' + std::to_string(Index);
+    F.Fingerprint = llvm::utohexstr(fnv1a(Key), /*LowerCase=*/true, 16);
+  }
+}
+
+llvm::Error writeBaseline(const Report &R, llvm::StringRef Root,
+                          llvm::StringRef Path) {
+  llvm::json::Array Entries;
+  for (const FindingRecord &F : R.Findings) {
+    if (F.Suppressed)
+      continue;
+    Entries.push_back(llvm::json::Object{
+        {"fingerprint", F.Fingerprint},
+        {"check", F.Check},
+        {"file", relativeToRoot(F.Where.File, Root)},
+        {"line", F.Where.Begin.Line},
+        {"message", F.Message},
+    });
+  }
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return llvm::createStringError(EC, "cannot write baseline %s: %s",
+                                   Path.str().c_str(), EC.message().c_str());
+  llvm::json::Value Doc = llvm::json::Object{{"sliceguardBaseline", 1},
+                                             {"findings", std::move(Entries)}};
+  OS << llvm::formatv("{0:2}", Doc) << "\n";
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::set<std::string>> readBaseline(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(
+        Buffer.getError(), "cannot read baseline %s: %s", Path.str().c_str(),
+        Buffer.getError().message().c_str());
+  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Doc)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(), "baseline %s is not valid JSON: %s",
+        Path.str().c_str(), llvm::toString(Doc.takeError()).c_str());
+  const llvm::json::Object *Top = Doc->getAsObject();
+  const llvm::json::Array *Entries = Top ? Top->getArray("findings") : nullptr;
+  if (!Entries)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "baseline %s has no \"findings\" array (write one with "
+        "--write-baseline)",
+        Path.str().c_str());
+  std::set<std::string> Known;
+  for (const llvm::json::Value &E : *Entries) {
+    auto Bad = [&] {
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "baseline %s: an entry has no \"fingerprint\" string",
+          Path.str().c_str());
+    };
+    const llvm::json::Object *O = E.getAsObject();
+    if (!O)
+      return Bad();
+    auto FP = O->getString("fingerprint"); // llvm::Optional in LLVM 14
+    if (!FP)
+      return Bad();
+    Known.insert(FP->str());
+  }
+  return Known;
+}
+
+void applyBaseline(Report &R, const std::set<std::string> &Known) {
+  std::vector<FindingRecord> Kept;
+  for (FindingRecord &F : R.Findings) {
+    if (!F.Suppressed && Known.count(F.Fingerprint)) {
+      ++R.Baselined;
+      continue;
+    }
+    Kept.push_back(std::move(F));
+  }
+  R.Findings = std::move(Kept);
+}
+
+} // namespace tools
+} // namespace sliceguard

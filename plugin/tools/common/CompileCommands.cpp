@@ -1,0 +1,129 @@
+//===- CompileCommands.cpp ------------------------------------------------===//
+#include "CompileCommands.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+namespace sliceguard {
+namespace tools {
+
+std::string defaultResourceDir() { return SLICEGUARD_CLANG_RESOURCE_DIR; }
+
+std::string findCompileCommandsDir(llvm::StringRef StartDir) {
+  llvm::SmallString<256> Dir(StartDir);
+  llvm::sys::fs::make_absolute(Dir);
+  for (llvm::StringRef D = Dir; !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Candidate(D);
+    llvm::sys::path::append(Candidate, "compile_commands.json");
+    if (llvm::sys::fs::exists(Candidate))
+      return D.str();
+  }
+  return {};
+}
+
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompileCommands(llvm::StringRef Dir) {
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, "compile_commands.json");
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "cannot read %s: %s",
+                                   Path.c_str(),
+                                   Buffer.getError().message().c_str());
+  // libTooling's own message for a malformed file is terse ("Expected
+  // array."); parse once more to name the line and column of the problem.
+  if (auto Parsed = llvm::json::parse((*Buffer)->getBuffer()); !Parsed)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s is not valid JSON: %s", Path.c_str(),
+                                   llvm::toString(Parsed.takeError()).c_str());
+  std::string Message;
+  auto Db = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      Path, Message, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Db)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s is malformed: %s", Path.c_str(),
+                                   Message.c_str());
+  return std::unique_ptr<clang::tooling::CompilationDatabase>(std::move(Db));
+}
+
+/// StringRef::starts_with is spelled startswith before LLVM 16 and the old
+/// spelling is gone in 22: a local helper works with 14, 19 and 22.
+static bool hasPrefix(llvm::StringRef S, llvm::StringRef Prefix) {
+  return S.substr(0, Prefix.size()) == Prefix;
+}
+
+/// Flags that name an output and take the next argument as their value.
+static bool isOutputFlagWithValue(llvm::StringRef A) {
+  return A == "-o" || A == "-MF" || A == "-MT" || A == "-MQ" || A == "-MJ" ||
+         A == "-dependency-file";
+}
+
+/// Flags that only shape a real compile's outputs or side files.
+static bool isOutputOnlyFlag(llvm::StringRef A) {
+  return A == "-c" || A == "-S" || A == "-E" || A == "-M" || A == "-MM" ||
+         A == "-MD" || A == "-MMD" || A == "-MG" || A == "-MP" ||
+         A == "-fsyntax-only" || A == "-save-temps" || hasPrefix(A, "-o") ||
+         hasPrefix(A, "-MF") || hasPrefix(A, "-MT") || hasPrefix(A, "-MQ") ||
+         hasPrefix(A, "-MJ") || hasPrefix(A, "-save-temps=");
+}
+
+/// sliceguard's own plugin (or any plugin): the checks run in-process here,
+/// and a plugin built for another LLVM would not even load.
+static bool isPluginFlag(llvm::StringRef A) {
+  return hasPrefix(A, "-fplugin=") || hasPrefix(A, "-fplugin-arg-") ||
+         hasPrefix(A, "-fpass-plugin=");
+}
+
+static bool isWerror(llvm::StringRef A) {
+  return A == "-Werror" || A == "-pedantic-errors" ||
+         (hasPrefix(A, "-Werror=") && !hasPrefix(A, "-Werror=sliceguard"));
+}
+
+std::vector<std::string> adjustArguments(const std::vector<std::string> &Args,
+                                         llvm::StringRef ResourceDir) {
+  std::vector<std::string> Out;
+  bool HasResourceDir = false;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (I == 0) {
+      Out.push_back(Args[I]);
+      continue;
+    }
+    if (isOutputFlagWithValue(A)) {
+      ++I;
+      continue;
+    }
+    // -Xclang -load -Xclang lib.so / -Xclang -plugin -Xclang name
+    if (A == "-Xclang" && I + 3 < Args.size() &&
+        (Args[I + 1] == "-load" || Args[I + 1] == "-plugin" ||
+         Args[I + 1] == "-add-plugin")) {
+      I += 3;
+      continue;
+    }
+    if (isOutputOnlyFlag(A) || isPluginFlag(A) || isWerror(A))
+      continue;
+    if (A == "-resource-dir" || hasPrefix(A, "-resource-dir="))
+      HasResourceDir = true;
+    Out.push_back(Args[I]);
+  }
+  // Insert right after argv[0] so a trailing "--" + file list stays last.
+  std::vector<std::string> Extra = {"-fsyntax-only", "-Wno-error",
+                                    "-Qunused-arguments",
+                                    "-fno-caret-diagnostics"};
+  if (!HasResourceDir && !ResourceDir.empty())
+    Extra.push_back(("-resource-dir=" + ResourceDir).str());
+  Out.insert(Out.begin() + (Out.empty() ? 0 : 1), Extra.begin(), Extra.end());
+  return Out;
+}
+
+clang::tooling::CompileCommand fallbackCommand(llvm::StringRef File) {
+  std::string Dir = llvm::sys::path::parent_path(File).str();
+  std::vector<std::string> Args = {"clang", "-std=c11", File.str()};
+  return clang::tooling::CompileCommand(Dir, File, std::move(Args), "");
+}
+
+} // namespace tools
+} // namespace sliceguard

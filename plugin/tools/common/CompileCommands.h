@@ -1,0 +1,48 @@
+//===- CompileCommands.h - finding and adapting compile commands ----------===//
+//
+// Both tools check a file with the command the build uses for it, so that
+// their findings equal what -fplugin reports during the build.  The command
+// needs three adjustments first: drop what only matters for a real compile
+// (outputs, dependency files), drop sliceguard's own -fplugin flags (the
+// checks run in-process here), and point clang at the builtin headers of the
+// LLVM the tools were built with (stddef.h and friends).
+//
+//===----------------------------------------------------------------------===//
+#ifndef SLICEGUARD_TOOLS_COMPILECOMMANDS_H
+#define SLICEGUARD_TOOLS_COMPILECOMMANDS_H
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sliceguard {
+namespace tools {
+
+/// The resource directory baked in at build time (overridable at run time).
+std::string defaultResourceDir();
+
+/// Looks for compile_commands.json in \p StartDir and its parents.  Returns
+/// the directory that holds it, or an empty string.
+std::string findCompileCommandsDir(llvm::StringRef StartDir);
+
+/// Loads DIR/compile_commands.json with a message naming the problem
+/// (missing, unreadable, malformed) on failure.
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompileCommands(llvm::StringRef Dir);
+
+/// Rewrites \p Args (argv of one compile command) into what the in-process
+/// checker runs: syntax only, no outputs, no dependency files, no plugins,
+/// warnings never promoted to errors (an error must mean "does not parse"),
+/// and the builtin headers of our own LLVM.
+std::vector<std::string> adjustArguments(const std::vector<std::string> &Args,
+                                         llvm::StringRef ResourceDir);
+
+/// The command clangd would invent for a file it has no entry for.
+clang::tooling::CompileCommand fallbackCommand(llvm::StringRef File);
+
+} // namespace tools
+} // namespace sliceguard
+
+#endif

@@ -1,0 +1,143 @@
+//===- FindingRecord.cpp --------------------------------------------------===//
+#include "FindingRecord.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/Path.h"
+#include <algorithm>
+#include <tuple>
+
+namespace sliceguard {
+namespace tools {
+
+void Report::append(Report &&Other) {
+  for (auto &F : Other.Findings)
+    Findings.push_back(std::move(F));
+  for (auto &P : Other.Problems)
+    Problems.push_back(std::move(P));
+  FilesChecked += Other.FilesChecked;
+  Baselined += Other.Baselined;
+}
+
+void Report::sort() {
+  auto Key = [](const FindingRecord &F) {
+    return std::make_tuple(std::cref(F.Where.File), F.Where.Begin.Line,
+                           F.Where.Begin.Column, std::cref(F.Check),
+                           std::cref(F.Message));
+  };
+  std::sort(Findings.begin(), Findings.end(),
+            [&](const FindingRecord &A, const FindingRecord &B) {
+              return Key(A) < Key(B);
+            });
+  std::sort(Problems.begin(), Problems.end(),
+            [](const Problem &A, const Problem &B) { return A.File < B.File; });
+}
+
+unsigned Report::countActive() const {
+  return std::count_if(Findings.begin(), Findings.end(),
+                       [](const FindingRecord &F) { return !F.Suppressed; });
+}
+
+unsigned utf16Column(llvm::StringRef LineText, unsigned ByteColumn) {
+  unsigned Units = 0;
+  llvm::StringRef Prefix = LineText.take_front(ByteColumn ? ByteColumn - 1 : 0);
+  for (unsigned char C : Prefix) {
+    if ((C & 0xC0) == 0x80)
+      continue; // continuation byte: already counted with its lead byte
+    Units += C >= 0xF0 ? 2 : 1; // 4-byte sequences need a surrogate pair
+  }
+  // Columns past the end of the line (e.g. an exclusive end at a newline).
+  if (ByteColumn > LineText.size() + 1)
+    Units += ByteColumn - 1 - LineText.size();
+  return Units + 1;
+}
+
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir) {
+  llvm::SmallString<256> Abs;
+  if (!llvm::sys::path::is_absolute(Path))
+    Abs = Dir;
+  llvm::sys::path::append(Abs, Path);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+RecordingSink::RecordingSink(std::string WorkingDir)
+    : WorkingDir(std::move(WorkingDir)) {}
+
+static llvm::StringRef lineTextAt(const clang::SourceManager &SM,
+                                  clang::SourceLocation Loc) {
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
+    return {};
+  unsigned Offset = SM.getFileOffset(Loc);
+  unsigned Column = SM.getColumnNumber(SM.getFileID(Loc), Offset);
+  size_t Start = Offset - (Column - 1);
+  size_t End = Buffer.find_first_of("\r\n", Start);
+  return Buffer.slice(Start,
+                      End == llvm::StringRef::npos ? Buffer.size() : End);
+}
+
+static Position positionOf(const clang::SourceManager &SM,
+                           clang::SourceLocation Loc) {
+  Position P;
+  clang::FileID FID = SM.getFileID(Loc);
+  unsigned Offset = SM.getFileOffset(Loc);
+  P.Line = SM.getLineNumber(FID, Offset);
+  P.Column = SM.getColumnNumber(FID, Offset);
+  P.Utf16Column = utf16Column(lineTextAt(SM, Loc), P.Column);
+  return P;
+}
+
+Span RecordingSink::spanOf(clang::CharSourceRange Range,
+                           const clang::SourceManager &SM,
+                           const clang::LangOptions &LangOpts) const {
+  Span S;
+  clang::CharSourceRange Chars =
+      clang::Lexer::makeFileCharRange(Range, SM, LangOpts);
+  clang::SourceLocation Begin =
+      Chars.isValid() ? Chars.getBegin() : SM.getFileLoc(Range.getBegin());
+  if (Begin.isInvalid())
+    return S;
+  clang::SourceLocation End = Chars.isValid() ? Chars.getEnd() : Begin;
+  S.File = absolutePath(SM.getFilename(Begin), WorkingDir);
+  S.Begin = positionOf(SM, Begin);
+  S.End =
+      SM.getFileID(End) == SM.getFileID(Begin) ? positionOf(SM, End) : S.Begin;
+  return S;
+}
+
+void RecordingSink::report(const Finding &F, const clang::SourceManager &SM,
+                           const clang::LangOptions &LangOpts) {
+  FindingRecord R;
+  R.Check = F.Check;
+  R.Message = F.Message;
+  R.IsError = F.IsError;
+  R.Suppressed = F.Suppressed;
+  R.SuppressedBy = F.SuppressedBy;
+  clang::SourceRange Range = F.Range.isValid() ? F.Range : F.Loc;
+  R.Where = spanOf(clang::CharSourceRange::getTokenRange(Range), SM, LangOpts);
+  if (F.Loc.isValid() && F.Range.isValid()) {
+    // The caret goes where the library put it, the range may start earlier.
+    Span AtLoc = spanOf(clang::CharSourceRange::getCharRange(F.Loc, F.Loc), SM,
+                        LangOpts);
+    if (AtLoc.File == R.Where.File && AtLoc.Begin.Line == R.Where.Begin.Line &&
+        AtLoc.Begin.Column > R.Where.Begin.Column)
+      R.Where.Begin = AtLoc.Begin;
+  }
+  if (F.Loc.isValid())
+    R.LineText = lineTextAt(SM, SM.getFileLoc(F.Loc)).str();
+  for (const Note &N : F.Notes)
+    R.Notes.push_back(
+        {spanOf(clang::CharSourceRange::getCharRange(N.Loc, N.Loc), SM,
+                LangOpts),
+         N.Message});
+  for (const clang::FixItHint &H : F.FixIts) {
+    if (H.RemoveRange.isInvalid())
+      continue;
+    R.Fixes.push_back({spanOf(H.RemoveRange, SM, LangOpts), H.CodeToInsert});
+  }
+  Records.push_back(std::move(R));
+}
+
+} // namespace tools
+} // namespace sliceguard

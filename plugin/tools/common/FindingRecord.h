@@ -1,0 +1,105 @@
+//===- FindingRecord.h - findings detached from their SourceManager -------===//
+//
+// The check library hands out findings with clang SourceLocations that die
+// with their translation unit.  The tools outlive it (they sort, merge,
+// fingerprint and print findings from many files, or ship them across a
+// process boundary), so every location is resolved here into plain data.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SLICEGUARD_TOOLS_FINDINGRECORD_H
+#define SLICEGUARD_TOOLS_FINDINGRECORD_H
+
+#include "Sliceguard.h"
+#include <string>
+#include <vector>
+
+namespace sliceguard {
+namespace tools {
+
+/// A position in a file.  Line and Column are 1-based; Column counts bytes
+/// as clang does, Utf16Column counts UTF-16 code units (what SARIF and the
+/// LSP use by default).
+struct Position {
+  unsigned Line = 0;
+  unsigned Column = 0;
+  unsigned Utf16Column = 0;
+};
+
+/// A half-open span [Begin, End) in one file, with an absolute path.
+struct Span {
+  std::string File;
+  Position Begin;
+  Position End;
+};
+
+struct NoteRecord {
+  Span Where;
+  std::string Message;
+};
+
+struct FixRecord {
+  Span Removed; ///< empty when the fix only inserts
+  std::string Replacement;
+};
+
+struct FindingRecord {
+  std::string Check;
+  std::string Message;
+  bool IsError = false;
+  Span Where;
+  std::string LineText; ///< the source line of Where.Begin, for snippets
+  std::vector<NoteRecord> Notes;
+  std::vector<FixRecord> Fixes;
+  bool Suppressed = false;
+  std::string SuppressedBy;
+  std::string Fingerprint; ///< filled in by assignFingerprints()
+};
+
+/// A file the tools could not check, or a problem it has (does not parse).
+struct Problem {
+  std::string File; ///< may be empty for problems not tied to one file
+  std::string Message;
+};
+
+/// Everything one run of the checks produced.
+struct Report {
+  std::vector<FindingRecord> Findings;
+  std::vector<Problem> Problems;
+  unsigned FilesChecked = 0;
+  unsigned Baselined = 0; ///< findings dropped because a baseline knew them
+
+  void append(Report &&Other);
+  /// Orders findings by file, line, column, check: output is reproducible
+  /// whatever order the worker threads finished in.
+  void sort();
+  unsigned countActive() const; ///< findings that are not suppressed
+};
+
+/// Converts the library's findings into records as they arrive.
+class RecordingSink : public FindingSink {
+public:
+  /// \p WorkingDir makes relative file names absolute (the compile
+  /// command's directory, never the process's cwd: threads share that).
+  explicit RecordingSink(std::string WorkingDir);
+  void report(const Finding &F, const clang::SourceManager &SM,
+              const clang::LangOptions &LangOpts) override;
+  std::vector<FindingRecord> take() { return std::move(Records); }
+
+private:
+  Span spanOf(clang::CharSourceRange Range, const clang::SourceManager &SM,
+              const clang::LangOptions &LangOpts) const;
+  std::string WorkingDir;
+  std::vector<FindingRecord> Records;
+};
+
+/// Counts UTF-16 code units in the first \p ByteColumn - 1 bytes of
+/// \p LineText and returns the 1-based UTF-16 column.
+unsigned utf16Column(llvm::StringRef LineText, unsigned ByteColumn);
+
+/// Makes \p Path absolute against \p Dir and removes "." and "..".
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir);
+
+} // namespace tools
+} // namespace sliceguard
+
+#endif

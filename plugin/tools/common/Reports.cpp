@@ -1,0 +1,420 @@
+//===- Reports.cpp --------------------------------------------------------===//
+#include "Reports.h"
+#include "Baseline.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include <map>
+
+namespace sliceguard {
+namespace tools {
+
+namespace json = llvm::json;
+
+//===-- text --------------------------------------------------------------===//
+
+static void writeSnippet(const FindingRecord &F, llvm::raw_ostream &OS) {
+  if (F.LineText.empty())
+    return;
+  std::string Gutter = llvm::formatv("{0,5}", F.Where.Begin.Line).str();
+  OS << Gutter << " | " << F.LineText << "\n";
+  OS << std::string(Gutter.size(), ' ') << " | ";
+  // Keep tabs so the caret lines up under the same columns as the source.
+  for (unsigned I = 1; I < F.Where.Begin.Column && I <= F.LineText.size(); ++I)
+    OS << (F.LineText[I - 1] == '\t' ? '\t' : ' ');
+  OS << '^';
+  if (F.Where.End.Line == F.Where.Begin.Line &&
+      F.Where.End.Column > F.Where.Begin.Column + 1)
+    OS << std::string(F.Where.End.Column - F.Where.Begin.Column - 1, '~');
+  OS << "\n";
+}
+
+void writeText(const Report &R, const OutputContext &Ctx,
+               llvm::raw_ostream &OS) {
+  for (const FindingRecord &F : R.Findings) {
+    if (F.Suppressed)
+      continue;
+    OS << relativeToRoot(F.Where.File, Ctx.Root) << ":" << F.Where.Begin.Line
+       << ":" << F.Where.Begin.Column << ": "
+       << (F.IsError ? "error" : "warning") << ": " << F.Message
+       << " [sliceguard-" << F.Check << "]\n";
+    writeSnippet(F, OS);
+    for (const NoteRecord &N : F.Notes)
+      OS << relativeToRoot(N.Where.File, Ctx.Root) << ":" << N.Where.Begin.Line
+         << ":" << N.Where.Begin.Column << ": note: " << N.Message << "\n";
+  }
+}
+
+//===-- sliceguard JSON ---------------------------------------------------===//
+
+static json::Value positionJson(const Position &P) {
+  return json::Object{
+      {"line", P.Line}, {"column", P.Column}, {"utf16Column", P.Utf16Column}};
+}
+
+static json::Value spanJson(const Span &S) {
+  return json::Object{{"file", S.File},
+                      {"begin", positionJson(S.Begin)},
+                      {"end", positionJson(S.End)}};
+}
+
+json::Value toJson(const Report &R, const OutputContext &Ctx) {
+  json::Array Findings;
+  for (const FindingRecord &F : R.Findings) {
+    json::Array Notes, Fixes;
+    for (const NoteRecord &N : F.Notes)
+      Notes.push_back(json::Object{{"location", spanJson(N.Where)},
+                                   {"message", N.Message}});
+    for (const FixRecord &X : F.Fixes)
+      Fixes.push_back(json::Object{{"remove", spanJson(X.Removed)},
+                                   {"insert", X.Replacement}});
+    json::Object O{{"check", F.Check},
+                   {"message", F.Message},
+                   {"severity", F.IsError ? "error" : "warning"},
+                   {"location", spanJson(F.Where)},
+                   {"path", relativeToRoot(F.Where.File, Ctx.Root)},
+                   {"lineText", F.LineText},
+                   {"notes", std::move(Notes)},
+                   {"fixes", std::move(Fixes)},
+                   {"suppressed", F.Suppressed},
+                   {"fingerprint", F.Fingerprint}};
+    if (F.Suppressed)
+      O["suppressedBy"] = F.SuppressedBy;
+    Findings.push_back(std::move(O));
+  }
+  json::Array Problems;
+  for (const Problem &P : R.Problems)
+    Problems.push_back(json::Object{{"file", P.File}, {"message", P.Message}});
+  return json::Object{
+      {"tool", "sliceguard"},
+      {"version", Ctx.ToolVersion},
+      {"findings", std::move(Findings)},
+      {"problems", std::move(Problems)},
+      {"summary",
+       json::Object{{"files", R.FilesChecked},
+                    {"findings", R.countActive()},
+                    {"suppressed", R.Findings.size() - R.countActive()},
+                    {"baselined", R.Baselined},
+                    {"problems", R.Problems.size()}}}};
+}
+
+static bool readPosition(const json::Value *V, Position &P) {
+  const json::Object *O = V ? V->getAsObject() : nullptr;
+  if (!O)
+    return false;
+  auto Line = O->getInteger("line");
+  auto Column = O->getInteger("column");
+  auto Utf16 = O->getInteger("utf16Column");
+  if (!Line || !Column || !Utf16)
+    return false;
+  P.Line = *Line;
+  P.Column = *Column;
+  P.Utf16Column = *Utf16;
+  return true;
+}
+
+static bool readSpan(const json::Value *V, Span &S) {
+  const json::Object *O = V ? V->getAsObject() : nullptr;
+  if (!O)
+    return false;
+  auto File = O->getString("file");
+  if (!File)
+    return false;
+  S.File = File->str();
+  return readPosition(O->get("begin"), S.Begin) &&
+         readPosition(O->get("end"), S.End);
+}
+
+static std::string stringOr(const json::Object &O, llvm::StringRef Key) {
+  auto S = O.getString(Key);
+  return S ? S->str() : std::string();
+}
+
+static llvm::Error malformed(llvm::StringRef What) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "malformed sliceguard JSON: %s",
+                                 What.str().c_str());
+}
+
+static llvm::Expected<FindingRecord> findingFromJson(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  if (!O)
+    return malformed("a finding is not an object");
+  FindingRecord F;
+  F.Check = stringOr(*O, "check");
+  F.Message = stringOr(*O, "message");
+  F.IsError = stringOr(*O, "severity") == "error";
+  F.LineText = stringOr(*O, "lineText");
+  F.Fingerprint = stringOr(*O, "fingerprint");
+  F.SuppressedBy = stringOr(*O, "suppressedBy");
+  auto Suppressed = O->getBoolean("suppressed"); // llvm::Optional in 14
+  F.Suppressed = Suppressed && *Suppressed;
+  if (F.Check.empty() || !readSpan(O->get("location"), F.Where))
+    return malformed("a finding lacks its check or location");
+  if (const json::Array *Notes = O->getArray("notes"))
+    for (const json::Value &N : *Notes) {
+      const json::Object *NO = N.getAsObject();
+      NoteRecord Rec;
+      if (!NO || !readSpan(NO->get("location"), Rec.Where))
+        return malformed("a note lacks its location");
+      Rec.Message = stringOr(*NO, "message");
+      F.Notes.push_back(std::move(Rec));
+    }
+  if (const json::Array *Fixes = O->getArray("fixes"))
+    for (const json::Value &X : *Fixes) {
+      const json::Object *XO = X.getAsObject();
+      FixRecord Rec;
+      if (!XO || !readSpan(XO->get("remove"), Rec.Removed))
+        return malformed("a fix lacks its range");
+      Rec.Replacement = stringOr(*XO, "insert");
+      F.Fixes.push_back(std::move(Rec));
+    }
+  return F;
+}
+
+llvm::Expected<Report> reportFromJson(const json::Value &V) {
+  const json::Object *Top = V.getAsObject();
+  const json::Array *Findings = Top ? Top->getArray("findings") : nullptr;
+  if (!Findings)
+    return malformed("no \"findings\" array");
+  Report R;
+  for (const json::Value &F : *Findings) {
+    auto Rec = findingFromJson(F);
+    if (!Rec)
+      return Rec.takeError();
+    R.Findings.push_back(std::move(*Rec));
+  }
+  if (const json::Array *Problems = Top->getArray("problems"))
+    for (const json::Value &P : *Problems)
+      if (const json::Object *PO = P.getAsObject())
+        R.Problems.push_back({stringOr(*PO, "file"), stringOr(*PO, "message")});
+  return R;
+}
+
+//===-- SARIF 2.1.0 -------------------------------------------------------===//
+
+std::string pascalCase(llvm::StringRef CheckName) {
+  std::string Out;
+  bool Upper = true;
+  for (char C : CheckName) {
+    if (C == '-' || C == '_') {
+      Upper = true;
+      continue;
+    }
+    Out += Upper ? llvm::toUpper(C) : C;
+    Upper = false;
+  }
+  return Out;
+}
+
+/// Percent-encodes a relative path for a URI reference (RFC 3986): keeps
+/// unreserved characters and '/', encodes the rest byte by byte.
+static std::string uriEncodePath(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
+        C == '/')
+      Out += C;
+    else
+      Out += llvm::formatv("%{0:X2}", static_cast<unsigned>(C)).str();
+  }
+  return Out;
+}
+
+static json::Value artifactLocation(llvm::StringRef File,
+                                    const OutputContext &Ctx) {
+  std::string Rel = relativeToRoot(File, Ctx.Root);
+  if (Rel != File)
+    return json::Object{{"uri", uriEncodePath(Rel)},
+                        {"uriBaseId", "%SRCROOT%"}};
+  return json::Object{{"uri", "file://" + uriEncodePath(File)}};
+}
+
+/// SARIF regions use 1-based lines and (by columnKind below) UTF-16 columns;
+/// endColumn is exclusive, as in our spans.
+static json::Value region(const Span &S, llvm::StringRef Snippet = {}) {
+  json::Object R{{"startLine", S.Begin.Line},
+                 {"startColumn", S.Begin.Utf16Column}};
+  if (S.End.Line >= S.Begin.Line && S.End.Utf16Column) {
+    R["endLine"] = S.End.Line;
+    R["endColumn"] = S.End.Line == S.Begin.Line
+                         ? std::max(S.End.Utf16Column, S.Begin.Utf16Column)
+                         : S.End.Utf16Column;
+  }
+  if (!Snippet.empty())
+    R["snippet"] = json::Object{{"text", Snippet}};
+  return R;
+}
+
+static json::Value physicalLocation(const Span &S, const OutputContext &Ctx,
+                                    llvm::StringRef Snippet = {}) {
+  return json::Object{{"artifactLocation", artifactLocation(S.File, Ctx)},
+                      {"region", region(S, Snippet)}};
+}
+
+static json::Value sarifRule(const CheckInfo &C) {
+  std::string Url = docsUrl(C.Name);
+  std::string Summary = C.Summary.str();
+  std::string Full = Summary + ". The check runs on the Go-style slices and "
+                               "maps of the sliceguard runtime; its page "
+                               "explains the hazard, the fix and how to "
+                               "suppress a finding.";
+  std::string HelpText = Summary + ". Documentation: " + Url;
+  std::string HelpMarkdown = "**" + C.Name.str() + "**: " + Summary +
+                             ".\n\nSee [the check's documentation](" + Url +
+                             ") for examples and the fix. Suppress one line "
+                             "with `// sliceguard-ignore: " +
+                             C.Name.str() + "`.";
+  return json::Object{
+      {"id", "sliceguard-" + C.Name.str()},
+      {"name", pascalCase(C.Name)},
+      {"shortDescription", json::Object{{"text", Summary + "."}}},
+      {"fullDescription", json::Object{{"text", Full}}},
+      {"help", json::Object{{"text", HelpText}, {"markdown", HelpMarkdown}}},
+      {"helpUri", Url},
+      {"defaultConfiguration", json::Object{{"level", "warning"}}},
+      {"properties",
+       json::Object{{"tags", json::Array{"correctness", "memory", "c"}},
+                    {"precision", "high"},
+                    {"problem.severity", "warning"}}}};
+}
+
+static json::Value sarifFix(const FindingRecord &F, const OutputContext &Ctx) {
+  std::map<std::string, json::Array> ByFile;
+  for (const FixRecord &X : F.Fixes) {
+    json::Object Deleted{{"startLine", X.Removed.Begin.Line},
+                         {"startColumn", X.Removed.Begin.Utf16Column},
+                         {"endLine", X.Removed.End.Line},
+                         {"endColumn", X.Removed.End.Utf16Column}};
+    ByFile[X.Removed.File].push_back(json::Object{
+        {"deletedRegion", std::move(Deleted)},
+        {"insertedContent", json::Object{{"text", X.Replacement}}}});
+  }
+  json::Array Changes;
+  for (auto &Entry : ByFile)
+    Changes.push_back(
+        json::Object{{"artifactLocation", artifactLocation(Entry.first, Ctx)},
+                     {"replacements", std::move(Entry.second)}});
+  return json::Object{
+      {"description", json::Object{{"text", "Apply sliceguard's fix-it."}}},
+      {"artifactChanges", std::move(Changes)}};
+}
+
+/// SARIF messages should end with a period (SARIF2001).
+static std::string sentence(llvm::StringRef Text) {
+  std::string S = Text.str();
+  if (!S.empty() && S.back() != '.' && S.back() != '!' && S.back() != '?')
+    S += '.';
+  return S;
+}
+
+static json::Value sarifResult(const FindingRecord &F, size_t RuleIndex,
+                               const OutputContext &Ctx) {
+  json::Object Result{
+      {"ruleId", "sliceguard-" + F.Check},
+      {"ruleIndex", static_cast<int64_t>(RuleIndex)},
+      {"level", F.IsError ? "error" : "warning"},
+      {"message", json::Object{{"text", sentence(F.Message)}}},
+      {"locations",
+       json::Array{json::Object{
+           {"physicalLocation", physicalLocation(F.Where, Ctx, F.LineText)}}}},
+      {"partialFingerprints",
+       json::Object{{"sliceguardFingerprint/v1", F.Fingerprint}}}};
+  if (!F.Notes.empty()) {
+    json::Array Related;
+    int64_t Id = 1;
+    for (const NoteRecord &N : F.Notes)
+      Related.push_back(json::Object{
+          {"id", Id++},
+          {"physicalLocation", physicalLocation(N.Where, Ctx)},
+          {"message", json::Object{{"text", sentence(N.Message)}}}});
+    Result["relatedLocations"] = std::move(Related);
+  }
+  if (!F.Fixes.empty())
+    Result["fixes"] = json::Array{sarifFix(F, Ctx)};
+  if (F.Suppressed)
+    Result["suppressions"] = json::Array{json::Object{
+        {"kind", "inSource"},
+        {"justification",
+         F.SuppressedBy.empty() ? "suppressed in source" : F.SuppressedBy}}};
+  return Result;
+}
+
+static std::string rootUri(llvm::StringRef Root) {
+  std::string Uri = "file://" + uriEncodePath(Root);
+  if (Uri.back() != '/')
+    Uri += '/';
+  return Uri;
+}
+
+json::Value toSarif(const Report &R, const OutputContext &Ctx) {
+  json::Array Rules;
+  std::map<std::string, size_t> RuleIndex;
+  for (const CheckInfo &C : allChecks()) {
+    RuleIndex[C.Name.str()] = Rules.size();
+    Rules.push_back(sarifRule(C));
+  }
+  json::Array Results;
+  for (const FindingRecord &F : R.Findings) {
+    if (!RuleIndex.count(F.Check)) { // a check the registry does not list
+      RuleIndex[F.Check] = Rules.size();
+      Rules.push_back(sarifRule({F.Check, "sliceguard check " + F.Check}));
+    }
+    Results.push_back(sarifResult(F, RuleIndex[F.Check], Ctx));
+  }
+  json::Array Notifications;
+  for (const Problem &P : R.Problems) {
+    json::Object N{{"level", "error"},
+                   {"message", json::Object{{"text", sentence(P.Message)}}}};
+    if (!P.File.empty())
+      N["locations"] = json::Array{json::Object{
+          {"physicalLocation",
+           json::Object{{"artifactLocation", artifactLocation(P.File, Ctx)}}}}};
+    Notifications.push_back(std::move(N));
+  }
+  json::Object Driver{{"name", "sliceguard"},
+                      {"version", Ctx.ToolVersion},
+                      {"semanticVersion", Ctx.ToolVersion},
+                      {"informationUri", SLICEGUARD_HOMEPAGE},
+                      {"rules", std::move(Rules)}};
+  json::Object Run{
+      {"tool", json::Object{{"driver", std::move(Driver)}}},
+      {"columnKind", "utf16CodeUnits"},
+      {"results", std::move(Results)},
+      {"invocations",
+       json::Array{json::Object{
+           {"executionSuccessful", R.Problems.empty()},
+           {"toolExecutionNotifications", std::move(Notifications)}}}}};
+  if (!Ctx.Root.empty())
+    Run["originalUriBaseIds"] =
+        json::Object{{"%SRCROOT%", json::Object{{"uri", rootUri(Ctx.Root)}}}};
+  return json::Object{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", json::Array{std::move(Run)}}};
+}
+
+//===-- Code Climate (GitLab Code Quality) --------------------------------===//
+
+json::Value toCodeClimate(const Report &R, const OutputContext &Ctx) {
+  json::Array Issues;
+  for (const FindingRecord &F : R.Findings) {
+    if (F.Suppressed)
+      continue;
+    Issues.push_back(json::Object{
+        {"type", "issue"},
+        {"check_name", "sliceguard-" + F.Check},
+        {"description", F.Message + " [sliceguard-" + F.Check + "]"},
+        {"categories", json::Array{"Bug Risk"}},
+        {"severity", F.IsError ? "critical" : "major"},
+        {"fingerprint", F.Fingerprint},
+        {"location",
+         json::Object{{"path", relativeToRoot(F.Where.File, Ctx.Root)},
+                      {"lines", json::Object{{"begin", F.Where.Begin.Line},
+                                             {"end", F.Where.End.Line}}}}}});
+  }
+  return Issues;
+}
+
+} // namespace tools
+} // namespace sliceguard

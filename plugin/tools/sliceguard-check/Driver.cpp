@@ -1,0 +1,417 @@
+//===- Driver.cpp - sliceguard-check, the CI lint stage -------------------===//
+//
+// Runs the check library over a compile_commands.json the way run-clang-tidy
+// does: every entry (or the files named), in parallel, with the entry's own
+// compile command.  Exit status: 0 clean, 1 findings, 2 usage or input
+// errors (those win: a run that could not check everything is not clean).
+//
+//===----------------------------------------------------------------------===//
+#include "Baseline.h"
+#include "CompileCommands.h"
+#include "Reports.h"
+#include "RunChecks.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <thread>
+
+using namespace sliceguard;
+using namespace sliceguard::tools;
+
+namespace {
+
+enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
+
+enum class Format { Text, Json, Sarif, CodeClimate };
+
+struct DriverOptions {
+  Options Checks;
+  std::string CompileCommandsDir;
+  std::vector<std::string> Files;
+  unsigned Jobs = 0;
+  Format OutputFormat = Format::Text;
+  std::string OutputFile;
+  std::string BaselineFile;
+  std::string WriteBaselineFile;
+  std::string Root;
+  std::string ResourceDir = defaultResourceDir();
+  bool ListChecks = false;
+  bool Quiet = false;
+};
+
+const char Usage[] = R"(USAGE: sliceguard-check [options] [files...]
+
+Runs sliceguard's checks on the files of a compilation database
+(compile_commands.json), with each file's own compile command.
+
+OPTIONS:
+  -p DIR                 directory holding compile_commands.json
+                         (default: the nearest one in . and its parents)
+  -j N                   check N files at once (default: all cores)
+  --format=FMT           text (default), json, sarif, codeclimate
+  -o FILE, --output=FILE write the report to FILE instead of stdout
+  --checks=GLOBS         select checks, e.g. "-*,map-*" (later globs win)
+  --werror               report findings as errors
+  --header-filter=REGEX  also check headers whose path matches REGEX
+  --baseline=FILE        report only findings FILE does not know
+  --write-baseline=FILE  record the current findings in FILE
+  --root=DIR             project root: paths in reports and fingerprints are
+                         relative to it (default: the enclosing git checkout,
+                         else the current directory)
+  --resource-dir=DIR     clang resource directory (builtin headers)
+  --list-checks          print the checks and exit
+  -q, --quiet            no progress line and no summary
+  --version              print the version and exit
+  -h, --help             print this help and exit
+
+EXIT STATUS: 0 no findings, 1 findings, 2 usage or input errors.
+)";
+
+[[noreturn]] void usageError(const llvm::Twine &Message) {
+  llvm::errs() << "sliceguard-check: error: " << Message << "\n"
+               << "run 'sliceguard-check --help' for usage\n";
+  std::exit(ExitUsage);
+}
+
+/// Accepts "--name=value", "--name value", and for short options "-p DIR"
+/// and "-pDIR".  Returns true and fills Value when Arg is that option.
+bool takeValue(llvm::StringRef Name, int &I, int Argc, char **Argv,
+               std::string &Value) {
+  llvm::StringRef Arg = Argv[I];
+  if (Arg == Name) {
+    if (I + 1 >= Argc)
+      usageError("option '" + Name + "' needs a value");
+    Value = Argv[++I];
+    return true;
+  }
+  bool Short = Name.size() == 2;
+  if (Arg.substr(0, Name.size()) == Name &&
+      (Short || Arg.substr(Name.size(), 1) == "=")) {
+    Value = Arg.substr(Name.size() + (Short ? 0 : 1)).str();
+    if (!Short || Value.substr(0, 1) == "=")
+      Value = llvm::StringRef(Value).ltrim('=').str();
+    return true;
+  }
+  return false;
+}
+
+void applyLibraryArgument(const std::string &Arg, DriverOptions &O) {
+  if (llvm::Error E = parseArgument(Arg, O.Checks))
+    usageError(llvm::toString(std::move(E)));
+}
+
+Format parseFormat(llvm::StringRef Name) {
+  if (Name == "text")
+    return Format::Text;
+  if (Name == "json")
+    return Format::Json;
+  if (Name == "sarif")
+    return Format::Sarif;
+  if (Name == "codeclimate")
+    return Format::CodeClimate;
+  usageError("unknown format '" + Name +
+             "' (expected text, json, sarif or codeclimate)");
+}
+
+unsigned parseJobs(llvm::StringRef Text) {
+  unsigned N = 0;
+  if (Text.getAsInteger(10, N) || N == 0)
+    usageError("-j needs a positive number, got '" + Text + "'");
+  return N;
+}
+
+DriverOptions parseCommandLine(int Argc, char **Argv) {
+  DriverOptions O;
+  std::string V;
+  bool OnlyFiles = false;
+  for (int I = 1; I < Argc; ++I) {
+    llvm::StringRef Arg = Argv[I];
+    if (OnlyFiles || Arg.empty() || Arg[0] != '-' || Arg == "-") {
+      O.Files.push_back(Arg.str());
+    } else if (Arg == "--") {
+      OnlyFiles = true;
+    } else if (Arg == "-h" || Arg == "--help") {
+      llvm::outs() << Usage;
+      std::exit(ExitClean);
+    } else if (Arg == "--version") {
+      llvm::outs() << "sliceguard-check " << SLICEGUARD_VERSION << "\n";
+      std::exit(ExitClean);
+    } else if (Arg == "--list-checks") {
+      O.ListChecks = true;
+    } else if (Arg == "-q" || Arg == "--quiet") {
+      O.Quiet = true;
+    } else if (Arg == "--werror") {
+      applyLibraryArgument("werror", O);
+    } else if (takeValue("--checks", I, Argc, Argv, V)) {
+      applyLibraryArgument("checks=" + V, O);
+    } else if (takeValue("--header-filter", I, Argc, Argv, V)) {
+      applyLibraryArgument("header-filter=" + V, O);
+    } else if (takeValue("-p", I, Argc, Argv, V) ||
+               takeValue("--compile-commands-dir", I, Argc, Argv, V)) {
+      O.CompileCommandsDir = V;
+    } else if (takeValue("-j", I, Argc, Argv, V) ||
+               takeValue("--jobs", I, Argc, Argv, V)) {
+      O.Jobs = parseJobs(V);
+    } else if (takeValue("--format", I, Argc, Argv, V)) {
+      O.OutputFormat = parseFormat(V);
+    } else if (takeValue("-o", I, Argc, Argv, V) ||
+               takeValue("--output", I, Argc, Argv, V)) {
+      O.OutputFile = V;
+    } else if (takeValue("--baseline", I, Argc, Argv, V)) {
+      O.BaselineFile = V;
+    } else if (takeValue("--write-baseline", I, Argc, Argv, V)) {
+      O.WriteBaselineFile = V;
+    } else if (takeValue("--root", I, Argc, Argv, V)) {
+      O.Root = V;
+    } else if (takeValue("--resource-dir", I, Argc, Argv, V)) {
+      O.ResourceDir = V;
+    } else {
+      usageError("unknown option '" + Arg + "'");
+    }
+  }
+  return O;
+}
+
+std::string currentDir() {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return std::string(Cwd);
+}
+
+/// The enclosing git checkout (what GitHub's code scanning calls the
+/// repository root), else the current directory.
+std::string defaultRoot() {
+  std::string Cwd = currentDir();
+  for (llvm::StringRef D = Cwd; !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Git(D);
+    llvm::sys::path::append(Git, ".git");
+    if (llvm::sys::fs::exists(Git))
+      return D.str();
+  }
+  return Cwd;
+}
+
+void listChecks() {
+  for (const CheckInfo &C : allChecks())
+    llvm::outs() << llvm::formatv("{0,-28} {1}\n", C.Name, C.Summary);
+}
+
+/// What to check: the entries named on the command line, or all of them.
+/// Files that are not in the database become problems, not silence.
+std::vector<clang::tooling::CompileCommand>
+selectCommands(const clang::tooling::CompilationDatabase &Db,
+               const std::vector<std::string> &Files, Report &Problems) {
+  std::vector<clang::tooling::CompileCommand> All = Db.getAllCompileCommands();
+  std::map<std::string, clang::tooling::CompileCommand> ByFile;
+  std::vector<std::string> Order;
+  for (clang::tooling::CompileCommand &C : All) {
+    std::string Abs = absolutePath(C.Filename, C.Directory);
+    if (ByFile.emplace(Abs, C).second) // one entry per file: the first
+      Order.push_back(Abs);
+  }
+  if (Files.empty()) {
+    std::vector<clang::tooling::CompileCommand> Selected;
+    for (const std::string &F : Order)
+      Selected.push_back(ByFile[F]);
+    return Selected;
+  }
+  std::vector<clang::tooling::CompileCommand> Selected;
+  std::string Cwd = currentDir();
+  for (const std::string &F : Files) {
+    std::string Abs = absolutePath(F, Cwd);
+    auto It = ByFile.find(Abs);
+    if (It != ByFile.end()) {
+      Selected.push_back(It->second);
+      continue;
+    }
+    if (!llvm::sys::fs::exists(Abs))
+      Problems.Problems.push_back({Abs, "no such file"});
+    else
+      Problems.Problems.push_back(
+          {Abs, "not in compile_commands.json (no compile command to "
+                "check it with)"});
+  }
+  return Selected;
+}
+
+/// One line, rewritten in place, on a terminal; nothing otherwise (CI logs
+/// should not fill with carriage returns).
+class Progress {
+public:
+  Progress(size_t Total, bool Enabled) : Total(Total), Enabled(Enabled) {}
+  void fileDone(llvm::StringRef File) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    ++Done;
+    if (!Enabled)
+      return;
+    std::string Name = llvm::sys::path::filename(File).str();
+    llvm::errs() << llvm::formatv("\r\x1b[K[{0}/{1}] {2}", Done, Total, Name);
+    llvm::errs().flush();
+  }
+  void finish() {
+    if (Enabled && Done)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  std::mutex Mutex;
+  size_t Total;
+  size_t Done = 0;
+  bool Enabled;
+};
+
+Report checkAll(const std::vector<clang::tooling::CompileCommand> &Commands,
+                const DriverOptions &O, bool ShowProgress) {
+  unsigned Jobs = O.Jobs ? O.Jobs : std::thread::hardware_concurrency();
+  Jobs = std::max(1u, std::min<unsigned>(Jobs, Commands.size()));
+  std::vector<Report> Results(Commands.size());
+  std::atomic<size_t> Next{0};
+  Progress Bar(Commands.size(), ShowProgress);
+  auto Work = [&] {
+    for (size_t I = Next++; I < Commands.size(); I = Next++) {
+      RunRequest Request;
+      Request.Command = Commands[I];
+      Request.ResourceDir = O.ResourceDir;
+      Results[I] = runChecks(Request, O.Checks);
+      Bar.fileDone(Commands[I].Filename);
+    }
+  };
+  std::vector<std::thread> Pool;
+  for (unsigned T = 1; T < Jobs; ++T)
+    Pool.emplace_back(Work);
+  Work();
+  for (std::thread &T : Pool)
+    T.join();
+  Bar.finish();
+  Report All;
+  for (Report &R : Results)
+    All.append(std::move(R));
+  return All;
+}
+
+void writeReport(const Report &R, const DriverOptions &O,
+                 const OutputContext &Ctx, llvm::raw_ostream &OS) {
+  switch (O.OutputFormat) {
+  case Format::Text:
+    writeText(R, Ctx, OS);
+    return;
+  case Format::Json:
+    OS << llvm::formatv("{0:2}", toJson(R, Ctx)) << "\n";
+    return;
+  case Format::Sarif:
+    OS << llvm::formatv("{0:2}", toSarif(R, Ctx)) << "\n";
+    return;
+  case Format::CodeClimate:
+    OS << llvm::formatv("{0:2}", toCodeClimate(R, Ctx)) << "\n";
+    return;
+  }
+}
+
+/// Loads the database named by -p, or the nearest one above the current
+/// directory.  Failing to find or read it is a problem for the whole run.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+loadDatabase(const DriverOptions &O, Report &R) {
+  std::string Dir = O.CompileCommandsDir;
+  if (Dir.empty()) {
+    Dir = findCompileCommandsDir(currentDir());
+    if (Dir.empty()) {
+      R.Problems.push_back(
+          {"", "no compile_commands.json in the current directory or its "
+               "parents; pass -p <build dir> (CMake writes one with "
+               "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)"});
+      return nullptr;
+    }
+  } else if (!llvm::sys::fs::is_directory(Dir)) {
+    R.Problems.push_back({"", "-p " + Dir + ": no such directory"});
+    return nullptr;
+  }
+  auto Db = loadCompileCommands(Dir);
+  if (!Db) {
+    R.Problems.push_back({"", llvm::toString(Db.takeError())});
+    return nullptr;
+  }
+  return std::move(*Db);
+}
+
+void printProblems(const Report &R) {
+  for (const Problem &P : R.Problems) {
+    llvm::errs() << "sliceguard-check: error: ";
+    if (!P.File.empty() &&
+        llvm::StringRef(P.Message).find(P.File) == llvm::StringRef::npos)
+      llvm::errs() << P.File << ": ";
+    llvm::errs() << P.Message << "\n";
+  }
+}
+
+void printSummary(const Report &R) {
+  unsigned Active = R.countActive();
+  llvm::errs() << llvm::formatv(
+      "sliceguard-check: {0} finding{1} in {2} file{3} ({4} suppressed, {5} "
+      "in baseline, {6} problem{7})\n",
+      Active, Active == 1 ? "" : "s", R.FilesChecked,
+      R.FilesChecked == 1 ? "" : "s", R.Findings.size() - Active, R.Baselined,
+      R.Problems.size(), R.Problems.size() == 1 ? "" : "s");
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  DriverOptions O = parseCommandLine(Argc, Argv);
+  if (O.ListChecks) {
+    listChecks();
+    return ExitClean;
+  }
+  std::set<std::string> Known;
+  if (!O.BaselineFile.empty()) {
+    auto Loaded = readBaseline(O.BaselineFile);
+    if (!Loaded)
+      usageError(llvm::toString(Loaded.takeError()));
+    Known = std::move(*Loaded);
+  }
+  OutputContext Ctx;
+  Ctx.Root =
+      absolutePath(O.Root.empty() ? defaultRoot() : O.Root, currentDir());
+
+  Report R;
+  if (auto Db = loadDatabase(O, R)) {
+    auto Commands = selectCommands(*Db, O.Files, R);
+    if (Commands.empty() && O.Files.empty())
+      R.Problems.push_back({"", "compile_commands.json has no entries"});
+    bool Terminal = llvm::sys::Process::StandardErrIsDisplayed();
+    R.append(checkAll(Commands, O, Terminal && !O.Quiet));
+  }
+  if (O.Checks.WarningsAsErrors)
+    for (FindingRecord &F : R.Findings)
+      F.IsError = true;
+  R.sort();
+  assignFingerprints(R, Ctx.Root);
+  if (!O.WriteBaselineFile.empty())
+    if (llvm::Error E = writeBaseline(R, Ctx.Root, O.WriteBaselineFile))
+      usageError(llvm::toString(std::move(E)));
+  applyBaseline(R, Known);
+
+  if (O.OutputFile.empty()) {
+    writeReport(R, O, Ctx, llvm::outs());
+  } else {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(O.OutputFile, EC);
+    if (EC)
+      usageError("cannot write " + O.OutputFile + ": " + EC.message());
+    writeReport(R, O, Ctx, OS);
+  }
+  llvm::outs().flush();
+  printProblems(R);
+  if (!O.Quiet)
+    printSummary(R);
+  if (!R.Problems.empty())
+    return ExitUsage;
+  if (!O.WriteBaselineFile.empty())
+    return ExitClean; // adopting a baseline is not a failed lint
+  return R.countActive() ? ExitFindings : ExitClean;
+}
