@@ -1,0 +1,483 @@
+//===- Companion.cpp ------------------------------------------------------===//
+#include "Companion.h"
+#include "CompileCommands.h"
+#include "JsonHelpers.h"
+#include "Reports.h"
+#include "Subprocess.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
+
+namespace sliceguard {
+namespace lsp {
+
+namespace json = llvm::json;
+using tools::getInt;
+using tools::getStr;
+using tools::intOr;
+using tools::strOr;
+
+void logLine(const llvm::Twine &Line) {
+  std::string Text = ("sliceguard-clangd: " + Line + "\n").str();
+  // One write per line keeps lines whole next to clangd's own log.
+  ssize_t Ignored = ::write(2, Text.data(), Text.size());
+  (void)Ignored;
+}
+
+/// Request ids may be numbers or strings; their JSON text is a usable key.
+static std::string idKey(const json::Value &Id) {
+  std::string Key;
+  llvm::raw_string_ostream OS(Key);
+  OS << Id;
+  return OS.str();
+}
+
+static std::string serialize(const json::Value &V) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << V;
+  return OS.str();
+}
+
+Companion::Companion(CompanionConfig Config, MessageWriter &ToEditor,
+                     MessageWriter &ToClangd)
+    : Config(std::move(Config)), ToEditor(ToEditor), ToClangd(ToClangd) {}
+
+//===-- editor -> clangd --------------------------------------------------===//
+
+void Companion::fromEditor(const std::string &Body) {
+  auto Parsed = json::parse(Body);
+  if (!Parsed)
+    llvm::consumeError(Parsed.takeError()); // not ours to judge: pass it on
+  else if (const json::Object *Msg = Parsed->getAsObject())
+    observeEditorMessage(*Msg);
+  ToClangd.write(Body);
+}
+
+void Companion::observeEditorMessage(const json::Object &Msg) {
+  auto Method = getStr(&Msg, "method");
+  if (!Method)
+    return;
+  const json::Object *Params = Msg.getObject("params");
+  const json::Value *Id = Msg.get("id");
+  if (*Method == "initialize" && Id) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    InitializeId = idKey(*Id);
+    if (auto Root = getStr(Params, "rootUri"))
+      WorkspaceRoot = uriToPath(*Root);
+    return;
+  }
+  if (!Params)
+    return;
+  if (*Method == "textDocument/didOpen")
+    didOpen(*Params);
+  else if (*Method == "textDocument/didChange")
+    didChange(*Params);
+  else if (*Method == "textDocument/didSave")
+    didSave(*Params);
+  else if (*Method == "textDocument/didClose")
+    didClose(*Params);
+  else if (*Method == "textDocument/codeAction" && Id)
+    rememberCodeAction(*Id, *Params);
+}
+
+static std::string documentUri(const json::Object &Params) {
+  return strOr(Params.getObject("textDocument"), "uri");
+}
+
+static bool isCheckedLanguage(llvm::StringRef LanguageId,
+                              llvm::StringRef Path) {
+  if (LanguageId == "c" || LanguageId == "cpp" || LanguageId == "objective-c")
+    return true;
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  return Ext == ".c" || Ext == ".h";
+}
+
+void Companion::didOpen(const json::Object &Params) {
+  const json::Object *Doc = Params.getObject("textDocument");
+  if (!Doc)
+    return;
+  auto Uri = getStr(Doc, "uri");
+  auto Text = getStr(Doc, "text");
+  if (!Uri || !Text)
+    return;
+  Document D;
+  D.Uri = *Uri;
+  D.Path = uriToPath(*Uri);
+  if (D.Path.empty() || !isCheckedLanguage(strOr(Doc, "languageId"), D.Path))
+    return;
+  D.Text = std::move(*Text);
+  D.Version = intOr(Doc, "version", 0);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Documents[D.Uri] = std::move(D);
+  schedule(*Uri, std::chrono::milliseconds(0));
+}
+
+void Companion::didChange(const json::Object &Params) {
+  std::string Uri = documentUri(Params);
+  const json::Array *Changes = Params.getArray("contentChanges");
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Documents.find(Uri);
+  if (It == Documents.end() || !Changes)
+    return;
+  Document &D = It->second;
+  for (const json::Value &C : *Changes) {
+    const json::Object *Change = C.getAsObject();
+    if (!Change || !applyChange(D.Text, *Change, Enc)) {
+      logLine("ignoring a malformed change to " + Uri);
+      Documents.erase(It); // out of sync: stop checking until reopened
+      Ours.erase(Uri);
+      return;
+    }
+  }
+  D.Version = intOr(Params.getObject("textDocument"), "version", D.Version);
+  schedule(Uri, Config.Debounce);
+}
+
+void Companion::didSave(const json::Object &Params) {
+  std::string Uri = documentUri(Params);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Documents.find(Uri);
+  if (It == Documents.end())
+    return;
+  if (auto Text = getStr(&Params, "text"))
+    It->second.Text = std::move(*Text);
+  schedule(Uri, std::chrono::milliseconds(0));
+}
+
+void Companion::didClose(const json::Object &Params) {
+  std::string Uri = documentUri(Params);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Documents.erase(Uri);
+  Due.erase(Uri);
+  Ours.erase(Uri);
+  Theirs.erase(Uri);
+}
+
+void Companion::rememberCodeAction(const json::Value &Id,
+                                   const json::Object &Params) {
+  const json::Object *Range = Params.getObject("range");
+  const json::Object *Start = Range ? Range->getObject("start") : nullptr;
+  const json::Object *End = Range ? Range->getObject("end") : nullptr;
+  if (!Start || !End)
+    return;
+  PendingCodeAction P;
+  P.Uri = documentUri(Params);
+  P.FirstLine = intOr(Start, "line", 0);
+  P.LastLine = intOr(End, "line", P.FirstLine);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  CodeActions[idKey(Id)] = std::move(P);
+}
+
+/// Called with Mutex held.
+void Companion::schedule(const std::string &Uri,
+                         std::chrono::milliseconds Delay) {
+  Due[Uri] = Clock::now() + Delay;
+  Wake.notify_all();
+}
+
+//===-- clangd -> editor --------------------------------------------------===//
+
+void Companion::fromClangd(const std::string &Body) {
+  auto Parsed = json::parse(Body);
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    ToEditor.write(Body);
+    return;
+  }
+  json::Object *Msg = Parsed->getAsObject();
+  // Holding the lock while writing keeps a merged publish from overtaking a
+  // newer one written by the checks thread.
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (Msg && rewriteClangdMessage(*Msg))
+    ToEditor.write(serialize(std::move(*Parsed)));
+  else
+    ToEditor.write(Body);
+}
+
+/// Returns true when \p Msg was changed and must be re-serialised.
+bool Companion::rewriteClangdMessage(json::Object &Msg) {
+  auto Method = getStr(&Msg, "method");
+  if (Method && *Method == "textDocument/publishDiagnostics") {
+    json::Object *Params = Msg.getObject("params");
+    if (!Params)
+      return false;
+    mergeDiagnostics(*Params);
+    return true;
+  }
+  const json::Value *Id = Msg.get("id");
+  if (Method || !Id)
+    return false;
+  std::string Key = idKey(*Id);
+  if (Key == InitializeId) {
+    if (const json::Object *Result = Msg.getObject("result"))
+      noteInitializeResult(*Result);
+    return false;
+  }
+  return mergeCodeActions(Key, Msg);
+}
+
+void Companion::noteInitializeResult(const json::Object &Result) {
+  const json::Object *Caps = Result.getObject("capabilities");
+  auto Negotiated = getStr(Caps, "positionEncoding");
+  if (!Negotiated)
+    Negotiated = getStr(&Result, "offsetEncoding"); // clangd's extension
+  Enc = Negotiated && *Negotiated == "utf-8" ? Encoding::Utf8 : Encoding::Utf16;
+}
+
+/// Called with Mutex held: remembers clangd's list, appends ours.
+void Companion::mergeDiagnostics(json::Object &Params) {
+  auto Uri = getStr(&Params, "uri");
+  if (!Uri)
+    return;
+  ClangdDiagnostics &Mine = Theirs[*Uri];
+  if (const json::Array *Diags = Params.getArray("diagnostics"))
+    Mine.Diagnostics = *Diags;
+  Mine.Version = getInt(&Params, "version");
+  json::Array Merged = Mine.Diagnostics;
+  for (json::Value &D : ourDiagnostics(*Uri))
+    Merged.push_back(std::move(D));
+  Params["diagnostics"] = std::move(Merged);
+}
+
+static bool sameFile(llvm::StringRef A, llvm::StringRef B) {
+  if (A == B)
+    return true;
+  llvm::sys::fs::UniqueID IA, IB;
+  return !llvm::sys::fs::getUniqueID(A, IA) &&
+         !llvm::sys::fs::getUniqueID(B, IB) && IA == IB;
+}
+
+json::Array Companion::ourDiagnostics(const std::string &Uri) const {
+  json::Array Out;
+  auto Doc = Documents.find(Uri);
+  auto It = Ours.find(Uri);
+  if (Doc == Documents.end() || It == Ours.end() ||
+      It->second.Version != Doc->second.Version)
+    return Out;
+  for (const tools::FindingRecord &F : It->second.Findings)
+    if (!F.Suppressed && sameFile(F.Where.File, Doc->second.Path))
+      Out.push_back(lspDiagnostic(F));
+  return Out;
+}
+
+json::Object Companion::lspRange(const tools::Span &S) const {
+  auto Pos = [&](const tools::Position &P) {
+    unsigned Column = Enc == Encoding::Utf8 ? P.Column : P.Utf16Column;
+    return json::Object{{"line", P.Line ? P.Line - 1 : 0},
+                        {"character", Column ? Column - 1 : 0}};
+  };
+  tools::Position End = S.End.Line ? S.End : S.Begin;
+  return json::Object{{"start", Pos(S.Begin)}, {"end", Pos(End)}};
+}
+
+json::Object Companion::lspDiagnostic(const tools::FindingRecord &F) const {
+  json::Array Related;
+  for (const tools::NoteRecord &N : F.Notes)
+    Related.push_back(
+        json::Object{{"location", json::Object{{"uri", pathToUri(N.Where.File)},
+                                               {"range", lspRange(N.Where)}}},
+                     {"message", N.Message}});
+  json::Object D{{"range", lspRange(F.Where)},
+                 {"severity", F.IsError ? 1 : 2},
+                 {"source", "sliceguard"},
+                 {"code", F.Check},
+                 {"codeDescription", json::Object{{"href", docsUrl(F.Check)}}},
+                 {"message", F.Message}};
+  if (!Related.empty())
+    D["relatedInformation"] = std::move(Related);
+  return D;
+}
+
+/// Called with Mutex held: turns fix-its of findings on the requested lines
+/// into quickfix actions after clangd's own.
+bool Companion::mergeCodeActions(const std::string &Key, json::Object &Msg) {
+  auto Pending = CodeActions.find(Key);
+  if (Pending == CodeActions.end())
+    return false;
+  PendingCodeAction Request = std::move(Pending->second);
+  CodeActions.erase(Pending);
+  auto Doc = Documents.find(Request.Uri);
+  auto It = Ours.find(Request.Uri);
+  if (Doc == Documents.end() || It == Ours.end() ||
+      It->second.Version != Doc->second.Version || Msg.get("error"))
+    return false;
+  json::Array Actions;
+  for (const tools::FindingRecord &F : It->second.Findings) {
+    int64_t First = F.Where.Begin.Line - 1;
+    int64_t Last = std::max(F.Where.End.Line, F.Where.Begin.Line) - 1;
+    if (F.Suppressed || F.Fixes.empty() || Last < Request.FirstLine ||
+        First > Request.LastLine)
+      continue;
+    std::map<std::string, json::Array> Edits;
+    for (const tools::FixRecord &X : F.Fixes)
+      Edits[pathToUri(X.Removed.File)].push_back(json::Object{
+          {"range", lspRange(X.Removed)}, {"newText", X.Replacement}});
+    json::Object Changes;
+    for (auto &E : Edits)
+      Changes[E.first] = std::move(E.second);
+    Actions.push_back(
+        json::Object{{"title", "Apply sliceguard fix-it: " + F.Message},
+                     {"kind", "quickfix"},
+                     {"isPreferred", true},
+                     {"diagnostics", json::Array{lspDiagnostic(F)}},
+                     {"edit", json::Object{{"changes", std::move(Changes)}}}});
+  }
+  if (Actions.empty())
+    return false;
+  json::Array Result;
+  if (const json::Array *Theirs = Msg.getArray("result"))
+    Result = *Theirs;
+  for (json::Value &A : Actions)
+    Result.push_back(std::move(A));
+  Msg["result"] = std::move(Result);
+  return true;
+}
+
+/// Called with Mutex held: a publish of its own when our findings arrive
+/// after clangd's (clangd's last list for the file is repeated).
+void Companion::publishMerged(const std::string &Uri) {
+  json::Array Merged;
+  auto Mine = Theirs.find(Uri);
+  if (Mine != Theirs.end())
+    Merged = Mine->second.Diagnostics;
+  for (json::Value &D : ourDiagnostics(Uri))
+    Merged.push_back(std::move(D));
+  json::Object Params{{"uri", Uri}, {"diagnostics", std::move(Merged)}};
+  ToEditor.write(
+      serialize(json::Object{{"jsonrpc", "2.0"},
+                             {"method", "textDocument/publishDiagnostics"},
+                             {"params", std::move(Params)}}));
+}
+
+//===-- the checks thread -------------------------------------------------===//
+
+void Companion::stop() {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Stopping = true;
+  Wake.notify_all();
+}
+
+void Companion::runChecksLoop() {
+  std::unique_lock<std::mutex> Lock(Mutex);
+  while (!Stopping) {
+    if (Due.empty()) {
+      Wake.wait(Lock);
+      continue;
+    }
+    auto Next = std::min_element(
+        Due.begin(), Due.end(),
+        [](const auto &A, const auto &B) { return A.second < B.second; });
+    if (Next->second > Clock::now()) {
+      Wake.wait_until(Lock, Next->second);
+      continue;
+    }
+    std::string Uri = Next->first;
+    Due.erase(Next);
+    auto Doc = Documents.find(Uri);
+    if (Doc == Documents.end())
+      continue;
+    Document Snapshot = Doc->second;
+    Lock.unlock();
+    checkDocument(Snapshot);
+    Lock.lock();
+  }
+}
+
+clang::tooling::CompilationDatabase *
+Companion::databaseFor(const std::string &Path) {
+  // clangd's lookup: --compile-commands-dir, else the nearest directory
+  // above the file holding compile_commands.json itself or in build/.
+  std::vector<std::string> Candidates;
+  if (!Config.CompileCommandsDir.empty()) {
+    Candidates.push_back(Config.CompileCommandsDir);
+  } else {
+    for (llvm::StringRef D = llvm::sys::path::parent_path(Path); !D.empty();
+         D = llvm::sys::path::parent_path(D)) {
+      Candidates.push_back(D.str());
+      Candidates.push_back((D + "/build").str());
+    }
+  }
+  for (const std::string &Dir : Candidates) {
+    auto Cached = Databases.find(Dir);
+    if (Cached != Databases.end())
+      return Cached->second.get();
+    if (!llvm::sys::fs::exists(Dir + "/compile_commands.json"))
+      continue;
+    auto Db = tools::loadCompileCommands(Dir);
+    if (!Db) {
+      logLine(llvm::toString(Db.takeError()));
+      continue;
+    }
+    // Headers and new files get a command guessed from their neighbours.
+    auto &Slot = Databases[Dir];
+    Slot = clang::tooling::inferMissingCompileCommands(std::move(*Db));
+    return Slot.get();
+  }
+  return nullptr;
+}
+
+clang::tooling::CompileCommand Companion::commandFor(const std::string &Path) {
+  if (auto *Db = databaseFor(Path)) {
+    auto Commands = Db->getCompileCommands(Path);
+    if (!Commands.empty())
+      return Commands.front();
+  }
+  return tools::fallbackCommand(Path);
+}
+
+void Companion::checkDocument(const Document &Doc) {
+  auto Started = Clock::now();
+  clang::tooling::CompileCommand Cmd = commandFor(Doc.Path);
+  json::Array Args;
+  for (const std::string &A : Cmd.CommandLine)
+    Args.push_back(A);
+  json::Array LibraryArgs;
+  for (const std::string &A : Config.LibraryArgs)
+    LibraryArgs.push_back(A);
+  json::Object Request{
+      {"directory", Cmd.Directory},        {"file", Doc.Path},
+      {"arguments", std::move(Args)},      {"contents", Doc.Text},
+      {"options", std::move(LibraryArgs)}, {"resourceDir", Config.ResourceDir}};
+  WorkerResult Run =
+      runWorker({Config.SelfPath, "--sliceguard-worker"},
+                serialize(std::move(Request)), Config.TimeoutSeconds);
+  std::string Name = llvm::sys::path::filename(Doc.Path).str();
+  if (!Run.Ok) {
+    logLine("checks failed on " + Doc.Path + " (" + Run.Error +
+            "); clangd's diagnostics are unaffected");
+    return;
+  }
+  auto Parsed = json::parse(Run.Output);
+  if (!Parsed) {
+    logLine("unreadable worker output for " + Doc.Path + ": " +
+            llvm::toString(Parsed.takeError()));
+    return;
+  }
+  auto Result = tools::reportFromJson(*Parsed);
+  if (!Result) {
+    logLine(llvm::toString(Result.takeError()));
+    return;
+  }
+  for (const tools::Problem &P : Result->Problems)
+    logLine(P.Message);
+  auto Millis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    Clock::now() - Started)
+                    .count();
+  logLine(llvm::formatv("checked {0} (version {1}) in {2} ms: {3} finding(s)",
+                        Name, Doc.Version, Millis, Result->countActive()));
+
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto Current = Documents.find(Doc.Uri);
+  if (Current == Documents.end() || Current->second.Version != Doc.Version)
+    return; // edited meanwhile: a newer run is already scheduled
+  OurDiagnostics &Mine = Ours[Doc.Uri];
+  Mine.Version = Doc.Version;
+  Mine.Findings = std::move(Result->Findings);
+  publishMerged(Doc.Uri);
+}
+
+} // namespace lsp
+} // namespace sliceguard

@@ -1,0 +1,123 @@
+//===- Companion.h - the LSP proxy between an editor and clangd -----------===//
+//
+// Every message passes through byte for byte, except three kinds:
+//   * textDocument/publishDiagnostics from clangd: sliceguard's diagnostics
+//     for the same file are appended (and re-sent on their own when they
+//     arrive after clangd's);
+//   * the response to a textDocument/codeAction request: sliceguard's
+//     fix-its are appended as quickfix code actions;
+//   * nothing else -- didOpen/didChange/didSave/didClose are only observed.
+// The checks run in a separate worker process, from a thread of their own,
+// so neither a slow check nor a crashing one can stall or take down clangd.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SLICEGUARD_CLANGD_COMPANION_H
+#define SLICEGUARD_CLANGD_COMPANION_H
+
+#include "Documents.h"
+#include "FindingRecord.h"
+#include "LspIO.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace sliceguard {
+namespace lsp {
+
+struct CompanionConfig {
+  std::string SelfPath;                 ///< this executable, started as worker
+  std::string CompileCommandsDir;       ///< as given to clangd, if at all
+  std::vector<std::string> LibraryArgs; ///< "checks=...", "werror", ...
+  std::string ResourceDir;
+  std::chrono::milliseconds Debounce{400};
+  unsigned TimeoutSeconds = 60;
+};
+
+class Companion {
+public:
+  Companion(CompanionConfig Config, MessageWriter &ToEditor,
+            MessageWriter &ToClangd);
+
+  /// Called from the thread reading the editor; forwards to clangd.
+  void fromEditor(const std::string &Body);
+  /// Called from the thread reading clangd; forwards to the editor.
+  void fromClangd(const std::string &Body);
+  /// The checks thread: runs until stop().
+  void runChecksLoop();
+  void stop();
+
+private:
+  using Clock = std::chrono::steady_clock;
+
+  struct OurDiagnostics {
+    int64_t Version = -1;
+    std::vector<tools::FindingRecord> Findings;
+  };
+  struct ClangdDiagnostics {
+    llvm::json::Array Diagnostics;
+    std::optional<int64_t> Version;
+  };
+  struct PendingCodeAction {
+    std::string Uri;
+    int64_t FirstLine = 0, LastLine = 0;
+  };
+
+  void observeEditorMessage(const llvm::json::Object &Msg);
+  void didOpen(const llvm::json::Object &Params);
+  void didChange(const llvm::json::Object &Params);
+  void didSave(const llvm::json::Object &Params);
+  void didClose(const llvm::json::Object &Params);
+  void rememberCodeAction(const llvm::json::Value &Id,
+                          const llvm::json::Object &Params);
+  void schedule(const std::string &Uri, std::chrono::milliseconds Delay);
+
+  bool rewriteClangdMessage(llvm::json::Object &Msg);
+  void mergeDiagnostics(llvm::json::Object &Params);
+  bool mergeCodeActions(const std::string &Key, llvm::json::Object &Msg);
+  void noteInitializeResult(const llvm::json::Object &Result);
+
+  /// Our current findings for \p Uri as LSP diagnostics (none when they are
+  /// for an older version of the document than the editor has).
+  llvm::json::Array ourDiagnostics(const std::string &Uri) const;
+  llvm::json::Object lspDiagnostic(const tools::FindingRecord &F) const;
+  llvm::json::Object lspRange(const tools::Span &S) const;
+  void publishMerged(const std::string &Uri);
+
+  void checkDocument(const Document &Doc);
+  clang::tooling::CompileCommand commandFor(const std::string &Path);
+  clang::tooling::CompilationDatabase *databaseFor(const std::string &Path);
+
+  CompanionConfig Config;
+  MessageWriter &ToEditor;
+  MessageWriter &ToClangd;
+
+  std::mutex Mutex; ///< guards everything below
+  std::condition_variable Wake;
+  bool Stopping = false;
+  Encoding Enc = Encoding::Utf16;
+  std::string InitializeId;
+  std::string WorkspaceRoot;
+  std::map<std::string, Document> Documents;
+  std::map<std::string, Clock::time_point> Due;
+  std::map<std::string, OurDiagnostics> Ours;
+  std::map<std::string, ClangdDiagnostics> Theirs;
+  std::map<std::string, PendingCodeAction> CodeActions;
+
+  /// Only the checks thread touches the databases.
+  std::map<std::string, std::unique_ptr<clang::tooling::CompilationDatabase>>
+      Databases;
+};
+
+/// Worker mode: reads one request from stdin, writes sliceguard JSON.
+int runWorkerMode();
+
+/// Logs one line to stderr (the editor's server log).
+void logLine(const llvm::Twine &Line);
+
+} // namespace lsp
+} // namespace sliceguard
+
+#endif
