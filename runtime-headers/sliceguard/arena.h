@@ -1,0 +1,172 @@
+/* sliceguard/arena.h - the region that stands in for Go's garbage collector.
+ *
+ *   sg_arena *a = sg_arena_new();
+ *   int *p = sg_arena_alloc(a, 100 * sizeof(int));   // zeroed, max-aligned
+ *   sg_arena_reset(a);                               // forget everything
+ *   sg_arena_free(a);                                // give it all back
+ *
+ * Every slice array and map table lives in an arena.  Nothing in an arena
+ * is freed on its own: an array append outgrew and a table a map replaced
+ * stay valid (stale but safe views, as in Go) until the arena is reset or
+ * freed.
+ *
+ * Memory comes from malloc-backed blocks that grow geometrically.  Memory
+ * handed out is always zeroed (Go's make and append zero memory): blocks
+ * come from calloc, so fresh pages cost nothing, and reset re-zeroes only
+ * what was used.  The most recent allocation can grow in place while its
+ * block has room (sg_arena_extend), which is what makes append cheap.
+ * Running out of memory is a fatal error, never a NULL.
+ */
+#ifndef SLICEGUARD_ARENA_H
+#define SLICEGUARD_ARENA_H
+
+#include "core.h"
+
+/* Blocks start at 16 KiB and double up to 64 MiB; a bigger request gets a
+ * block twice its size, so the allocation can still grow in place.
+ * Untouched calloc'd pages are never faulted in, so the headroom is free. */
+#define SG_ARENA_FIRST_BLOCK ((size_t)16 << 10)
+#define SG_ARENA_MAX_BLOCK ((size_t)64 << 20)
+
+typedef struct sg_arena_block_ {
+  struct sg_arena_block_ *prev;
+  size_t size; /* usable bytes after the header */
+  size_t used; /* bytes in use, recorded when the block stops being current */
+} sg_arena_block_;
+
+/* Block headers are padded so the data after them is max-aligned. */
+#define SG_ARENA_HEADER_                                                       \
+  ((sizeof(sg_arena_block_) + _Alignof(max_align_t) - 1) &                     \
+   ~(_Alignof(max_align_t) - 1))
+
+typedef struct SG_MARK_TYPE(arena) sg_arena {
+  char *cur;              /* next free byte in the current block */
+  char *end;              /* end of the current block            */
+  char *last;             /* start of the most recent allocation */
+  sg_arena_block_ *block; /* current block, linked to older ones */
+  size_t next_block;      /* size of the next block to allocate */
+  size_t reserved;        /* bytes of all blocks, for statistics */
+} sg_arena;
+
+/* Address of zero-byte allocations, like Go's zerobase. */
+SG_SHARED char sg_zerobase;
+
+static inline sg_arena *sg_arena_new(void) {
+  sg_arena *a = (sg_arena *)calloc(1, sizeof *a);
+  if (!a)
+    sg_fatalf("runtime: out of memory (arena of %zu bytes)", sizeof *a);
+  a->next_block = SG_ARENA_FIRST_BLOCK;
+  return a;
+}
+
+static inline void sg_arena_free(sg_arena *a) {
+  if (!a)
+    return;
+  sg_arena_block_ *b = a->block;
+  while (b) {
+    sg_arena_block_ *prev = b->prev;
+    free(b);
+    b = prev;
+  }
+  free(a);
+}
+
+static inline char *sg_arena_block_data_(sg_arena_block_ *b) {
+  return (char *)b + SG_ARENA_HEADER_;
+}
+
+/* Opens a new current block able to hold size bytes at alignment align. */
+SG_OUTLINE void sg_arena_new_block_(sg_arena *a, size_t size, size_t align) {
+  size_t need = size + align;
+  if (need < size || need > SIZE_MAX / 2 - SG_ARENA_HEADER_)
+    sg_fatalf("runtime: out of memory (arena request of %zu bytes)", size);
+  size_t block = a->next_block;
+  if (block < 2 * need)
+    block = 2 * need;
+  sg_arena_block_ *b = (sg_arena_block_ *)calloc(1, SG_ARENA_HEADER_ + block);
+  if (!b)
+    sg_fatalf("runtime: out of memory (arena block of %zu bytes)",
+              SG_ARENA_HEADER_ + block);
+  if (a->block)
+    a->block->used = (size_t)(a->cur - sg_arena_block_data_(a->block));
+  b->prev = a->block;
+  b->size = block;
+  a->block = b;
+  a->cur = sg_arena_block_data_(b);
+  a->end = a->cur + block;
+  a->reserved += block;
+  if (a->next_block < SG_ARENA_MAX_BLOCK)
+    a->next_block *= 2;
+}
+
+/* size zeroed bytes aligned to align (a power of two). */
+static inline void *sg_arena_alloc_aligned(sg_arena *a, size_t size,
+                                           size_t align) {
+  if (SG_UNLIKELY(!a))
+    sg_panicf(false,
+              "allocation from a nil arena (create one with sg_arena_new)");
+  if (size == 0)
+    return &sg_zerobase;
+  uintptr_t p = ((uintptr_t)a->cur + align - 1) & ~(uintptr_t)(align - 1);
+  if (SG_UNLIKELY(!a->cur || p > (uintptr_t)a->end ||
+                  size > (size_t)((uintptr_t)a->end - p))) {
+    sg_arena_new_block_(a, size, align);
+    p = ((uintptr_t)a->cur + align - 1) & ~(uintptr_t)(align - 1);
+  }
+  a->last = (char *)p;
+  a->cur = (char *)p + size;
+  return (void *)p;
+}
+
+/* size zeroed bytes aligned for any type. */
+static inline void *sg_arena_alloc(sg_arena *a, size_t size) {
+  return sg_arena_alloc_aligned(a, size, _Alignof(max_align_t));
+}
+
+/* Grows the allocation at p from old_size to new_size bytes without moving
+ * it, if p is the most recent allocation and its block has room.  The new
+ * bytes are zero.  Returns false (and changes nothing) otherwise. */
+static inline bool sg_arena_extend(sg_arena *a, void *p, size_t old_size,
+                                   size_t new_size) {
+  char *q = (char *)p;
+  if (!a || !q || q != a->last || new_size < old_size ||
+      (size_t)(a->cur - q) != old_size ||
+      new_size - old_size > (size_t)(a->end - a->cur))
+    return false;
+  a->cur = q + new_size;
+  return true;
+}
+
+/* Forgets every allocation but keeps the largest block for reuse; the
+ * memory it hands out again is zeroed. */
+static inline void sg_arena_reset(sg_arena *a) {
+  if (!a || !a->block)
+    return;
+  a->block->used = (size_t)(a->cur - sg_arena_block_data_(a->block));
+  sg_arena_block_ *keep = a->block;
+  for (sg_arena_block_ *b = a->block; b; b = b->prev)
+    if (b->size > keep->size)
+      keep = b;
+  sg_arena_block_ *b = a->block;
+  while (b) {
+    sg_arena_block_ *prev = b->prev;
+    if (b != keep)
+      free(b);
+    b = prev;
+  }
+  memset(sg_arena_block_data_(keep), 0, keep->used);
+  keep->prev = NULL;
+  keep->used = 0;
+  a->block = keep;
+  a->reserved = keep->size;
+  a->cur = sg_arena_block_data_(keep);
+  a->end = a->cur + keep->size;
+  a->last = NULL;
+}
+
+/* Bytes reserved from malloc by all of the arena's blocks. */
+static inline size_t sg_arena_reserved(const sg_arena *a) {
+  return a ? a->reserved : 0;
+}
+
+#endif /* SLICEGUARD_ARENA_H */
