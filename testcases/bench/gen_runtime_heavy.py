@@ -51,7 +51,7 @@ typedef struct point {
 #define SG_VAL int
 #include <sliceguard/map.h>
 
-#define SG_MAP groups
+#define SG_MAP buckets
 #define SG_KEY int
 #define SG_VAL ints
 #include <sliceguard/map.h>
@@ -176,22 +176,22 @@ int stack_{n}(sg_arena *a, int depth) {{
   return top;
 }}
 """,
-    "group_append": """\
-void group_append_{n}(sg_arena *a, groups g, ints keys) {{
+    "bucket_append": """\
+void bucket_append_{n}(sg_arena *a, buckets g, ints keys) {{
   for (ptrdiff_t i = 0; i < keys.len; i++) {{
     int key = ints_get(keys, i) % {k};
-    ints members = groups_get(g, key);
+    ints members = buckets_get(g, key);
     members = ints_append(a, members, key + {j});
-    groups_put(g, key, members);
+    buckets_put(g, key, members);
   }}
 }}
 """,
-    "group_range": """\
-void group_range_{n}(sg_arena *a, groups g) {{
-  sg_range(groups, g, it) {{
+    "bucket_range": """\
+void bucket_range_{n}(sg_arena *a, buckets g) {{
+  sg_range(buckets, g, it) {{
     ints v = it.val;
     v = ints_append(a, v, it.key * {k});
-    groups_put(g, it.key, v);
+    buckets_put(g, it.key, v);
   }}
 }}
 """,
@@ -272,8 +272,8 @@ void insert_in_range_{n}(intmap m) {{
 }}
 """,
     "range_copy_append": """\
-void range_copy_append_{n}(sg_arena *a, groups g) {{
-  sg_range(groups, g, it) {{
+void range_copy_append_{n}(sg_arena *a, buckets g) {{
+  sg_range(buckets, g, it) {{
     ints v = it.val;
     v = ints_append(a, v, {k});
     (void)v.len;
