@@ -48,7 +48,17 @@
 /* Out-of-line helpers: `static` but never warned about when unused, and
  * kept out of the hot paths that call them. */
 #define SG_OUTLINE __attribute__((noinline, unused)) static
-#define SG_COLD __attribute__((cold, noinline, unused)) static
+/* Panic paths.  nomerge keeps clang from folding a function's panic calls
+ * into one call site, which would lose the line of each. */
+#if defined(__has_attribute)
+#if __has_attribute(nomerge)
+#define SG_NOMERGE_ __attribute__((nomerge))
+#endif
+#endif
+#ifndef SG_NOMERGE_
+#define SG_NOMERGE_
+#endif
+#define SG_COLD __attribute__((cold, noinline, unused)) SG_NOMERGE_ static
 #define SG_UNUSED __attribute__((unused))
 /* One definition shared by every translation unit, no .c file needed. */
 #define SG_SHARED __attribute__((weak))

@@ -83,7 +83,8 @@ static inline SG_SE_ *SG_S_(zerobase_)(void) {
 static inline SG_SLICE SG_S_(make)(sg_arena *a, ptrdiff_t len, ptrdiff_t cap) {
   const size_t size = sizeof(SG_SE_);
   /* Go's makeslice: a bad cap is reported as len when len is bad too. */
-  if (cap < 0 || (size && (size_t)cap > SG_MAX_ALLOC / size) || len > cap) {
+  if (cap < 0 || (size && (size_t)cap > SG_MAX_ALLOC / size) || len < 0 ||
+      len > cap) {
     if (len < 0 || (size && (size_t)len > SG_MAX_ALLOC / size))
       sg_panicf(true, "makeslice: len out of range");
     sg_panicf(true, "makeslice: cap out of range");
