@@ -82,6 +82,8 @@ Setup parseArguments(int Argc, char **Argv) {
           std::chrono::milliseconds(parseNumber("--sliceguard-debounce-ms", A));
     } else if (A.consume_front("--sliceguard-timeout=")) {
       S.Config.TimeoutSeconds = parseNumber("--sliceguard-timeout", A);
+    } else if (A.consume_front("--sliceguard-worker-path=")) {
+      S.Config.SelfPath = A.str(); // for tests: a worker that misbehaves
     } else if (A.consume_front("--sliceguard-resource-dir=")) {
       S.Config.ResourceDir = A.str();
     } else if (A.substr(0, 13) == "--sliceguard-") {
