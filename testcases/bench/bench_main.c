@@ -164,7 +164,7 @@ static size_t rounds_for(const options *opt, size_t n) {
 }
 
 static bool verify(const char *what, const char *impl, const bench_round *r,
-                   const uint64_t expect[BENCH_OP_COUNT], int nops) {
+                   const uint64_t *expect, int nops) {
   bool ok = true;
   for (int op = 0; op < nops; op++) {
     if (r->check[op] != expect[op]) {
@@ -280,13 +280,13 @@ static void print_push_table(size_t n, const measured m[N_PUSH_IMPLS]) {
   printf("%-12s", "append");
   for (int i = 0; i < N_PUSH_IMPLS; i++)
     printf(" %11.2f", m[i].ns_per_op[BENCH_INSERT]);
-  double ratio = m[SG].ns_per_op[BENCH_INSERT] /
-                 m[FLOOR].ns_per_op[BENCH_INSERT];
+  double ratio =
+      m[SG].ns_per_op[BENCH_INSERT] / m[FLOOR].ns_per_op[BENCH_INSERT];
   printf(" | %9.2f %6s %s\n", ratio, "<=1.10", verdict(ratio <= 1.10));
-  level_cost_sum[0] += log(m[SG_C0].ns_per_op[BENCH_INSERT] /
-                           m[SG].ns_per_op[BENCH_INSERT]);
-  level_cost_sum[2] += log(m[SG_C2].ns_per_op[BENCH_INSERT] /
-                           m[SG].ns_per_op[BENCH_INSERT]);
+  level_cost_sum[0] +=
+      log(m[SG_C0].ns_per_op[BENCH_INSERT] / m[SG].ns_per_op[BENCH_INSERT]);
+  level_cost_sum[2] +=
+      log(m[SG_C2].ns_per_op[BENCH_INSERT] / m[SG].ns_per_op[BENCH_INSERT]);
   level_cost_count++;
 }
 

@@ -1,6 +1,6 @@
-// impl_boost.cc - boost::unordered_flat_map (Boost 1.81), an open-addressing table with SIMD groups.
-// Default hasher, as a user would write it; string keys are string_views
-// into the driver's storage, like sliceguard's sg_str.
+// impl_boost.cc - boost::unordered_flat_map (Boost 1.81), an open-addressing
+// table with SIMD groups. Default hasher, as a user would write it; string keys
+// are string_views into the driver's storage, like sliceguard's sg_str.
 #include "bench.h"
 
 #include <boost/unordered/unordered_flat_map.hpp>
@@ -64,10 +64,11 @@ void u64_round(const bench_input *in, bench_round *r) {
 }
 
 void str_round(const bench_input *in, bench_round *r) {
-  map_round<boost::unordered_flat_map<std::string_view, uint64_t>>(in, r, str_key);
+  map_round<boost::unordered_flat_map<std::string_view, uint64_t>>(in, r,
+                                                                   str_key);
 }
 
 } // namespace
 
 extern "C" const bench_impl bench_boost = {"boost", u64_round, str_round,
-                                          nullptr};
+                                           nullptr};

@@ -60,8 +60,7 @@ typedef struct floor_vec {
 } floor_vec;
 
 /* Kept out of line so the push loop stays a compare and a store. */
-static __attribute__((noinline)) void floor_grow(floor_arena *a,
-                                                 floor_vec *v) {
+static __attribute__((noinline)) void floor_grow(floor_arena *a, floor_vec *v) {
   size_t old_bytes = v->cap * sizeof *v->ptr;
   size_t new_cap = v->cap ? v->cap * 2 : 8;
   size_t new_bytes = new_cap * sizeof *v->ptr;

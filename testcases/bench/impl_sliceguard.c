@@ -130,6 +130,8 @@ static void push_round(const bench_input *in, bench_round *r) {
   sg_arena_free(a);
 }
 
-const bench_impl BENCH_CAT(bench_sliceguard_c, BENCH_LEVEL) = {
-    BENCH_LEVEL == 1 ? "sg" : BENCH_LEVEL == 0 ? "sg-c0" : "sg-c2", u64_round,
-    str_round, push_round};
+const bench_impl BENCH_CAT(bench_sliceguard_c,
+                           BENCH_LEVEL) = {BENCH_LEVEL == 1   ? "sg"
+                                           : BENCH_LEVEL == 0 ? "sg-c0"
+                                                              : "sg-c2",
+                                           u64_round, str_round, push_round};

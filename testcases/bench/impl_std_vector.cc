@@ -21,5 +21,5 @@ void push_round(const bench_input *in, bench_round *r) {
 
 } // namespace
 
-extern "C" const bench_impl bench_std_vector = {"std::vector", nullptr,
-                                                nullptr, push_round};
+extern "C" const bench_impl bench_std_vector = {"std::vector", nullptr, nullptr,
+                                                push_round};
