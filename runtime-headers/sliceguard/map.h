@@ -322,17 +322,18 @@ static inline SG_MAP SG_M_(make)(sg_arena *a, ptrdiff_t hint) {
   if (!a)
     sg_panicf(false, "allocation from a nil arena (create one with "
                      "sg_arena_new)");
-  size_t groups = 1;
-  while (hint > 0 && SG_M_(max_fill_)(groups) < hint) {
-    if (groups > SG_MAX_ALLOC / sizeof(SG_MGROUP_) / 2)
+  size_t n_groups = 1;
+  while (hint > 0 && SG_M_(max_fill_)(n_groups) < hint) {
+    if (n_groups > SG_MAX_ALLOC / sizeof(SG_MGROUP_) / 2)
       sg_panicf(true, "makemap: size out of range");
-    groups *= 2;
+    n_groups *= 2;
   }
-  SG_MAP m = (SG_MAP)sg_arena_alloc(a, sizeof *m);
-  m->groups = SG_M_(new_groups_)(a, groups);
-  m->gmask = groups - 1;
+  /* (no local may be named like a user type before this line) */
+  SG_M_(table) *m = (SG_M_(table) *)sg_arena_alloc(a, sizeof *m);
+  m->groups = SG_M_(new_groups_)(a, n_groups);
+  m->gmask = n_groups - 1;
   m->seed = sg_rand64();
-  m->growth_left = SG_M_(max_fill_)(groups);
+  m->growth_left = SG_M_(max_fill_)(n_groups);
   m->arena = a;
   return m;
 }
