@@ -22,10 +22,10 @@
 
 #include "core.h"
 
-/* Blocks start at 16 KiB and double up to 64 MiB; a bigger request gets a
+/* Blocks start at 4 KiB and double up to 64 MiB; a bigger request gets a
  * block twice its size, so the allocation can still grow in place.
  * Untouched calloc'd pages are never faulted in, so the headroom is free. */
-#define SG_ARENA_FIRST_BLOCK ((size_t)16 << 10)
+#define SG_ARENA_FIRST_BLOCK ((size_t)4 << 10)
 #define SG_ARENA_MAX_BLOCK ((size_t)64 << 20)
 
 typedef struct sg_arena_block_ {

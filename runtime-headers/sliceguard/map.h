@@ -375,11 +375,57 @@ static inline SG_MSLOT_ *SG_M_(free_slot_)(SG_MGROUP_ *groups, size_t gmask,
   }
 }
 
+/* Turns tombstones back into empty slots where no probe sequence needs
+ * them, without moving anything (Go 1.24's pruneTombstones).  A lookup
+ * stops at the first group with an empty slot, so a group may only gain
+ * one if no live entry's probe sequence passes through it before reaching
+ * the entry.  Returns the number of slots freed. */
+SG_OUTLINE ptrdiff_t SG_M_(prune_tombstones_)(SG_MAP m) {
+  size_t n = m->gmask + 1;
+  unsigned char *needed = (unsigned char *)calloc(n, 1);
+  if (!needed)
+    return 0; /* best effort: the caller makes a new table instead */
+  for (size_t g = 0; g < n; g++) {
+    uint64_t ctrl = m->groups[g].ctrl;
+    for (uint64_t full = sg_ctrl_match_full(ctrl); full; full &= full - 1) {
+      SG_MSLOT_ *s = &m->groups[g].slots[sg_ctz64(full) >> 3];
+      uint64_t hash = SG_M_HASH_(s->key, m->seed);
+      size_t p = (size_t)(hash >> 7) & m->gmask;
+      for (size_t step = 1; p != g; step++) {
+        needed[p] = 1;
+        p = (p + step) & m->gmask;
+      }
+    }
+  }
+  ptrdiff_t freed = 0;
+  for (size_t g = 0; g < n; g++) {
+    uint64_t ctrl = m->groups[g].ctrl;
+    if (needed[g])
+      continue;
+    for (unsigned i = 0; i < 8; i++)
+      if (sg_ctrl_get(ctrl, i) == SG_CTRL_DELETED) {
+        ctrl = sg_ctrl_set(ctrl, i, SG_CTRL_EMPTY);
+        freed++;
+      }
+    m->groups[g].ctrl = ctrl;
+  }
+  free(needed);
+  m->tombstones -= freed;
+  m->growth_left += freed;
+  return freed;
+}
+
 /* Replaces the current table by a new one (never moving anything inside
  * the old one, which ranges may still be walking): twice the size when it
  * is mostly live entries, the same size when it is mostly tombstones. */
 SG_OUTLINE void SG_M_(rehash_)(SG_MAP m) {
   size_t old_groups = m->gmask + 1, new_groups = old_groups;
+  /* Mostly tombstones: reclaim them in place if that frees a tenth of the
+   * table, so a map with steady churn does not keep taking arena memory. */
+  if (m->len < SG_M_(max_fill_)(old_groups) / 2 &&
+      m->tombstones * 10 >= (ptrdiff_t)(old_groups * 8) &&
+      SG_M_(prune_tombstones_)(m) * 10 >= (ptrdiff_t)(old_groups * 8))
+    return;
   if (m->len >= SG_M_(max_fill_)(old_groups) / 2) {
     if (old_groups > SG_MAX_ALLOC / sizeof(SG_MGROUP_) / 2)
       sg_fatalf("runtime: out of memory (map of %td entries)", m->len);
@@ -560,26 +606,18 @@ static inline SG_M_(iter) SG_M_(range_begin)(SG_MAP m) {
   return it;
 }
 
-/* The map grew since the range began: the slot is in the old table, so
- * produce the entry as the current table has it, if it still exists. */
-SG_OUTLINE bool SG_M_(produce_moved_)(SG_M_(iter) * it, SG_MSLOT_ *old) {
-  SG_MAP m = it->map_;
-  SG_MK_ key = old->key;
-  if (!SG_M_EQ_(key, key)) {
-    /* A NaN key cannot be looked up or deleted, only cleared. */
-    if (it->clears_ != m->clears)
-      return false;
-    it->key = key;
-    it->val = old->val;
-    return true;
+/* The map grew since the range began: old is a slot of the table the
+ * range walks.  Returns the slot whose value the range must produce for
+ * that key (the current table's), or NULL if the key is gone.  Takes no
+ * iterator pointer, so the iterator can live in registers. */
+SG_OUTLINE SG_MSLOT_ *SG_M_(moved_slot_)(SG_MAP m, SG_MSLOT_ *old,
+                                         uint64_t clears_at_begin) {
+  if (!SG_M_EQ_(old->key, old->key)) {
+    /* A NaN key can be neither looked up nor deleted, only cleared. */
+    return clears_at_begin == m->clears ? old : NULL;
   }
-  SG_MSLOT_ *s =
-      SG_M_(find_)(m->groups, m->gmask, key, SG_M_HASH_(key, m->seed));
-  if (!s)
-    return false;
-  it->key = key;
-  it->val = s->val;
-  return true;
+  return SG_M_(find_)(m->groups, m->gmask, old->key,
+                      SG_M_HASH_(old->key, m->seed));
 }
 
 static inline bool SG_M_(range_next)(SG_M_(iter) * it) {
@@ -600,8 +638,12 @@ static inline bool SG_M_(range_next)(SG_M_(iter) * it) {
         it->val = s->val;
         return true;
       }
-      if (SG_M_(produce_moved_)(it, s))
+      SG_MSLOT_ *now = SG_M_(moved_slot_)(m, s, it->clears_);
+      if (now) {
+        it->key = s->key;
+        it->val = now->val;
         return true;
+      }
     }
     if (!it->groups_left_)
       break;

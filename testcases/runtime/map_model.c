@@ -8,7 +8,8 @@
 //
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t && %t | FileCheck %s
 // RUN: %gcc %sg_cflags %sg_inc -O2 %s -o %t.gcc && %t.gcc | FileCheck %s
-// RUN: %clang %sg_cflags %sg_inc %sanitize -DSG_CHECKS=2 %s -o %t.level2 && %t.level2 | FileCheck %s
+// RUN: %clang %sg_cflags %sg_inc %sanitize -DSG_CHECKS=2 %s -o %t.level2 &&
+// %t.level2 | FileCheck %s
 //
 // CHECK: universe=64 ops=200000 ranges={{[1-9][0-9]*}} ok
 // CHECK: universe=1024 ops=200000 ranges={{[1-9][0-9]*}} ok
@@ -86,8 +87,8 @@ static void checked_range(u64map m, model *md, int mutate_percent) {
     stable[k] = md->present[k];
   sg_range(u64map, m, it) {
     REQUIRE(it.key < u);
-    REQUIRE(!produced[it.key]);     /* never twice */
-    REQUIRE(md->present[it.key]);   /* exists now */
+    REQUIRE(!produced[it.key]);           /* never twice */
+    REQUIRE(md->present[it.key]);         /* exists now */
     REQUIRE(it.val == md->value[it.key]); /* latest value */
     produced[it.key] = 1;
     if ((int)(next_random() % 100) < mutate_percent) {
