@@ -10,6 +10,7 @@
 #include "CompileCommands.h"
 #include "Reports.h"
 #include "RunChecks.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
@@ -278,7 +279,17 @@ Report checkAll(const std::vector<clang::tooling::CompileCommand> &Commands,
       RunRequest Request;
       Request.Command = Commands[I];
       Request.ResourceDir = O.ResourceDir;
-      Results[I] = runChecks(Request, O.Checks);
+      // A crash in the checks on one file must not lose the others: clang's
+      // crash recovery turns it into a problem for that file.
+      llvm::CrashRecoveryContext Recovery;
+      if (!Recovery.RunSafely(
+              [&] { Results[I] = runChecks(Request, O.Checks); })) {
+        Results[I] = Report();
+        Results[I].Problems.push_back(
+            {absolutePath(Commands[I].Filename, Commands[I].Directory),
+             "the checks crashed on this file; please report it with the "
+             "file and its compile command"});
+      }
       Bar.fileDone(Commands[I].Filename);
     }
   };
@@ -363,6 +374,7 @@ void printSummary(const Report &R) {
 
 int main(int Argc, char **Argv) {
   DriverOptions O = parseCommandLine(Argc, Argv);
+  llvm::CrashRecoveryContext::Enable();
   if (O.ListChecks) {
     listChecks();
     return ExitClean;

@@ -65,8 +65,6 @@ void Companion::observeEditorMessage(const json::Object &Msg) {
   if (*Method == "initialize" && Id) {
     std::lock_guard<std::mutex> Lock(Mutex);
     InitializeId = idKey(*Id);
-    if (auto Root = getStr(Params, "rootUri"))
-      WorkspaceRoot = uriToPath(*Root);
     return;
   }
   if (!Params)

@@ -99,7 +99,6 @@ private:
   bool Stopping = false;
   Encoding Enc = Encoding::Utf16;
   std::string InitializeId;
-  std::string WorkspaceRoot;
   std::map<std::string, Document> Documents;
   std::map<std::string, Clock::time_point> Due;
   std::map<std::string, OurDiagnostics> Ours;
