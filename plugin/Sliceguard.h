@@ -50,14 +50,23 @@ struct Options {
   bool WarningsAsErrors = false;
   /// Regex of headers (besides the main file) whose code is checked.
   std::string HeaderFilter;
+  /// "list-checks" / "help" were given: the front end prints and goes on.
+  bool ListChecks = false;
+  bool Help = false;
+  /// Show suppressed findings (as remarks in the plugin).
+  bool ShowSuppressed = false;
 
   bool isEnabled(llvm::StringRef CheckName) const;
 };
 
 /// Applies one argument, as it appears after "-fplugin-arg-sliceguard-":
 /// "checks=-*,map-*", "werror", "header-filter=REGEX", "list-checks",
-/// "help".  Returns a message naming the problem for anything else.
+/// "help", "show-suppressed".  Returns a message naming the problem (and
+/// listing the valid arguments) for anything else.
 llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts);
+
+/// The usage text printed for "help" (one argument per line).
+std::string argumentHelp();
 
 struct Note {
   clang::SourceLocation Loc;

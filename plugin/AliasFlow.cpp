@@ -1,0 +1,1038 @@
+//===- AliasFlow.cpp - the flow analysis every check shares ---------------===//
+//
+// A forward may-analysis over clang::CFG with a hand-written worklist: the
+// state maps places to sets of interned abstract values, joins are unions,
+// and values are interned per creation site so the lattice is finite.  A
+// hand-written worklist (not clang's dataflow framework) keeps the code the
+// same on LLVM 14, 19 and 22; see docs/design.md.
+//
+//===----------------------------------------------------------------------===//
+#include "AliasFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include <deque>
+
+using namespace clang;
+
+namespace sliceguard {
+
+//===--- Place ------------------------------------------------------------===//
+
+bool Place::operator<(const Place &O) const {
+  if (Root != O.Root)
+    return Root < O.Root;
+  return std::lexicographical_compare(Steps.begin(), Steps.end(),
+                                      O.Steps.begin(), O.Steps.end());
+}
+
+bool Place::isPrefixOf(const Place &O) const {
+  if (Root != O.Root || Steps.size() > O.Steps.size())
+    return false;
+  return std::equal(Steps.begin(), Steps.end(), O.Steps.begin());
+}
+
+bool Place::isFunctionLocal() const {
+  const auto *VD = dyn_cast_or_null<VarDecl>(Root);
+  if (!VD || !VD->hasLocalStorage())
+    return false;
+  return llvm::none_of(
+      Steps, [](const PathStep &S) { return S.K == PathStep::Deref; });
+}
+
+std::string Place::str() const {
+  std::string Out = Root ? Root->getNameAsString() : "?";
+  unsigned PendingDerefs = 0;
+  for (const PathStep &S : Steps) {
+    switch (S.K) {
+    case PathStep::Deref:
+      ++PendingDerefs;
+      break;
+    case PathStep::Field:
+      if (PendingDerefs) {
+        --PendingDerefs;
+        Out += "->";
+      } else {
+        Out += ".";
+      }
+      Out += S.F ? S.F->getNameAsString() : "?";
+      break;
+    case PathStep::Elem:
+      if (PendingDerefs)
+        --PendingDerefs;
+      Out += "[]";
+      break;
+    }
+  }
+  for (; PendingDerefs; --PendingDerefs)
+    Out = "*" + Out;
+  return Out;
+}
+
+//===--- FunctionFlow: values ---------------------------------------------===//
+
+static std::string keyOf(const Value &V) {
+  std::string K;
+  llvm::raw_string_ostream OS(K);
+  OS << V.K << '|' << V.P.Root << '|';
+  for (const PathStep &S : V.P.Steps)
+    OS << S.K << ':' << S.F << ',';
+  OS << '|' << V.Site << '|' << V.Base << '|';
+  for (const PathStep &S : V.Steps)
+    OS << S.K << ':' << S.F << ',';
+  OS.flush();
+  return K;
+}
+
+ValueId FunctionFlow::intern(Value V) {
+  std::string K = keyOf(V);
+  auto It = Interned.find(K);
+  if (It != Interned.end()) {
+    Values[It->second].From.insert(V.From.begin(), V.From.end());
+    return It->second;
+  }
+  ValueId Id = Values.size();
+  Values.push_back(std::move(V));
+  Interned.emplace(std::move(K), Id);
+  return Id;
+}
+
+ValueId FunctionFlow::initialOf(const Place &P) {
+  Value V;
+  V.K = Value::Initial;
+  V.P = P;
+  return intern(std::move(V));
+}
+
+FunctionFlow::FunctionFlow(const FunctionDecl *FD, ASTContext &Ctx,
+                           const ApiModel &Api, SummaryCache *Summaries)
+    : FD(FD), Ctx(Ctx), Api(Api), Summaries(Summaries) {
+  Values.push_back(Value{}); // id 0 is never a real value
+  run();
+}
+
+FunctionFlow::~FunctionFlow() = default;
+
+/// Looks up P; a place never assigned holds its entry value, a field of an
+/// assigned struct holds a projection of the struct's value.
+ValueSet FunctionFlow::lookup(const State &S, const Place &P) const {
+  auto *Self = const_cast<FunctionFlow *>(this);
+  auto It = S.find(P);
+  if (It != S.end())
+    return It->second;
+  for (size_t Len = P.Steps.size(); Len-- > 0;) {
+    Place Prefix;
+    Prefix.Root = P.Root;
+    Prefix.Steps.assign(P.Steps.begin(), P.Steps.begin() + Len);
+    auto PIt = S.find(Prefix);
+    if (PIt == S.end())
+      continue;
+    llvm::ArrayRef<PathStep> Suffix =
+        llvm::ArrayRef<PathStep>(P.Steps).drop_front(Len);
+    ValueSet Out;
+    for (ValueId B : PIt->second) {
+      const Value &BV = Values[B];
+      if (BV.K == Value::Address && Suffix.front().K == PathStep::Deref) {
+        Place Target = BV.P;
+        Target.Steps.append(Suffix.begin() + 1, Suffix.end());
+        ValueSet Sub = lookup(S, Target);
+        Out.insert(Sub.begin(), Sub.end());
+        continue;
+      }
+      if (BV.K == Value::Initial) {
+        Place Deeper = BV.P;
+        Deeper.Steps.append(Suffix.begin(), Suffix.end());
+        Out.insert(Self->initialOf(Deeper));
+        continue;
+      }
+      Value Proj;
+      Proj.K = Value::Projection;
+      Proj.Base = B;
+      Proj.Steps.assign(Suffix.begin(), Suffix.end());
+      Out.insert(Self->intern(std::move(Proj)));
+    }
+    return Out;
+  }
+  return {Self->initialOf(P)};
+}
+
+static bool isPlaceExpr(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return isa<VarDecl>(DRE->getDecl());
+  if (isa<MemberExpr>(E) || isa<ArraySubscriptExpr>(E))
+    return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_Deref;
+  return false;
+}
+
+bool FunctionFlow::resolvePlace(const State &S, const Expr *E,
+                                Place &Out) const {
+  E = ignoreNoise(E);
+  if (!E)
+    return false;
+  auto *Self = const_cast<FunctionFlow *>(this);
+  // *Ptr: the pointed-to place when the flow knows it, else Ptr + deref.
+  auto Deref = [&](const Expr *Ptr) -> bool {
+    Ptr = ignoreNoise(Ptr);
+    ValueSet Vals = Self->eval(S, Ptr);
+    const Place *Target = nullptr;
+    bool AllAddress = !Vals.empty();
+    for (ValueId V : Vals) {
+      const Value &Val = Values[V];
+      if (Val.K != Value::Address || (Target && *Target != Val.P)) {
+        AllAddress = false;
+        break;
+      }
+      Target = &Val.P;
+    }
+    if (AllAddress && Target) {
+      Out = *Target;
+      return true;
+    }
+    if (!resolvePlace(S, Ptr, Out))
+      return false;
+    Out.Steps.push_back({PathStep::Deref, nullptr});
+    return true;
+  };
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return false;
+    Out = Place();
+    Out.Root = VD;
+    return true;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FDecl = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FDecl)
+      return false;
+    bool Ok = ME->isArrow() ? Deref(ME->getBase())
+                            : resolvePlace(S, ME->getBase(), Out);
+    if (!Ok)
+      return false;
+    Out.Steps.push_back({PathStep::Field, FDecl});
+    return true;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_Deref)
+      return false;
+    return Deref(UO->getSubExpr());
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *Base = ASE->getBase()->IgnoreParens();
+    bool Ok = false;
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Base);
+        ICE && ICE->getCastKind() == CK_ArrayToPointerDecay)
+      Ok = resolvePlace(S, ICE->getSubExpr(), Out);
+    else
+      Ok = Deref(Base);
+    if (!Ok)
+      return false;
+    Out.Steps.push_back({PathStep::Elem, nullptr});
+    return true;
+  }
+  return false;
+}
+
+/// Ops whose result shares memory with their operand; derivesFrom follows
+/// only these.
+static bool resultAliasesOperand(OpKind Op) {
+  return isSliceGrowOp(Op) || isSliceViewOp(Op) || Op == OpKind::SliceAt ||
+         Op == OpKind::MapRef;
+}
+
+ValueSet FunctionFlow::eval(const State &S, const Expr *E) {
+  E = ignoreNoise(E);
+  if (!E)
+    return {};
+  if (isPlaceExpr(E)) {
+    Place P;
+    if (resolvePlace(S, E, P))
+      return lookup(S, P);
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_AddrOf) {
+      Place P;
+      if (resolvePlace(S, UO->getSubExpr(), P)) {
+        Value V;
+        V.K = Value::Address;
+        V.P = P;
+        return {intern(std::move(V))};
+      }
+    }
+    if (UO->isIncrementDecrementOp() && UO->getType()->isPointerType())
+      return eval(S, UO->getSubExpr());
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_Assign || BO->getOpcode() == BO_Comma)
+      return eval(S, BO->getRHS());
+    // Pointer arithmetic stays within the same array.
+    if (BO->getType()->isPointerType() && BO->isAdditiveOp()) {
+      if (BO->getLHS()->getType()->isPointerType())
+        return eval(S, BO->getLHS());
+      return eval(S, BO->getRHS());
+    }
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    ValueSet A = eval(S, CO->getTrueExpr());
+    ValueSet B = eval(S, CO->getFalseExpr());
+    A.insert(B.begin(), B.end());
+    return A;
+  }
+  if (const auto *BCO = dyn_cast<BinaryConditionalOperator>(E)) {
+    ValueSet A = eval(S, BCO->getCommon());
+    ValueSet B = eval(S, BCO->getFalseExpr());
+    A.insert(B.begin(), B.end());
+    return A;
+  }
+  if (const auto *SE = dyn_cast<StmtExpr>(E)) {
+    if (const auto *CS = SE->getSubStmt(); CS && !CS->body_empty())
+      if (const auto *Last = dyn_cast<Expr>(CS->body_back()))
+        return eval(S, Last);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    OpKind Op = Api.opKind(Call);
+    if (Op != OpKind::None) {
+      Value V;
+      V.K = Value::Made;
+      V.Site = Call;
+      V.Op = Op;
+      const Expr *Operand =
+          isMapOp(Op) ? Api.mapOperand(Call) : Api.sliceOperand(Call);
+      if (Operand)
+        V.From = eval(S, Operand);
+      ValueId Id = intern(std::move(V));
+      MadeValues[Call] = Id;
+      return {Id};
+    }
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (const FunctionSummary *Sum =
+            Summaries && Callee ? Summaries->get(Callee) : nullptr;
+        Sum && !Sum->ReturnsViewOf.empty()) {
+      Value V;
+      V.K = Value::Made;
+      V.Site = Call;
+      V.Callee = Callee;
+      for (unsigned I : Sum->ReturnsViewOf)
+        if (I < Call->getNumArgs()) {
+          ValueSet A = eval(S, Call->getArg(I));
+          V.From.insert(A.begin(), A.end());
+        }
+      ValueId Id = intern(std::move(V));
+      MadeValues[Call] = Id;
+      return {Id};
+    }
+  }
+  Value V;
+  V.K = Value::Fresh;
+  V.Site = E;
+  return {intern(std::move(V))};
+}
+
+bool FunctionFlow::madeBy(const CallExpr *Call, ValueId &Out) const {
+  auto It = MadeValues.find(Call);
+  if (It == MadeValues.end())
+    return false;
+  Out = It->second;
+  return true;
+}
+
+bool FunctionFlow::derivesFrom(ValueId V, const ValueSet &Roots) const {
+  llvm::SmallVector<ValueId, 8> Work{V};
+  std::set<ValueId> Seen;
+  while (!Work.empty()) {
+    ValueId Cur = Work.pop_back_val();
+    if (!Seen.insert(Cur).second)
+      continue;
+    if (Roots.count(Cur))
+      return true;
+    const Value &Val = Values[Cur];
+    if (Val.K == Value::Made && (Val.Callee || resultAliasesOperand(Val.Op)))
+      Work.append(Val.From.begin(), Val.From.end());
+    if (Val.K == Value::Projection)
+      Work.push_back(Val.Base);
+  }
+  return false;
+}
+
+bool FunctionFlow::anyDerivesFrom(const ValueSet &A, const ValueSet &B) const {
+  return llvm::any_of(A, [&](ValueId V) { return derivesFrom(V, B); });
+}
+
+bool FunctionFlow::intersects(const ValueSet &A, const ValueSet &B) {
+  return llvm::any_of(A, [&](ValueId V) { return B.count(V) != 0; });
+}
+
+//===--- FunctionFlow: transfer -------------------------------------------===//
+
+void FunctionFlow::assign(State &S, const Place &P, ValueSet V) {
+  for (auto It = S.begin(); It != S.end();) {
+    if (It->first != P && P.isPrefixOf(It->first))
+      It = S.erase(It);
+    else
+      ++It;
+  }
+  S[P] = std::move(V);
+}
+
+/// Struct copies carry the tracked fields known for the source along.
+static void copyExtensions(FunctionFlow::State &S, const Place &From,
+                           const Place &To) {
+  std::vector<std::pair<Place, ValueSet>> Copies;
+  for (const auto &Entry : S)
+    if (Entry.first != From && From.isPrefixOf(Entry.first)) {
+      Place Dst = To;
+      Dst.Steps.append(Entry.first.Steps.begin() + From.Steps.size(),
+                       Entry.first.Steps.end());
+      Copies.emplace_back(std::move(Dst), Entry.second);
+    }
+  for (auto &C : Copies)
+    S[C.first] = std::move(C.second);
+}
+
+void FunctionFlow::applySummary(State &S, const CallExpr *Call, bool Record) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionSummary *Sum =
+      Summaries && Callee ? Summaries->get(Callee) : nullptr;
+  if (!Sum)
+    return;
+  // The caller's place an effect on Param+Steps lands on.
+  auto CallerPlace = [&](const ParamEffect &E, Place &Out) -> bool {
+    if (E.Param >= Call->getNumArgs())
+      return false;
+    const Expr *Arg = Call->getArg(E.Param);
+    llvm::ArrayRef<PathStep> Steps = E.Steps;
+    if (!Steps.empty() && Steps.front().K == PathStep::Deref) {
+      const Expr *A = ignoreNoise(Arg);
+      if (const auto *UO = dyn_cast<UnaryOperator>(A);
+          UO && UO->getOpcode() == UO_AddrOf) {
+        if (!resolvePlace(S, UO->getSubExpr(), Out))
+          return false;
+      } else {
+        Place Ptr;
+        if (!resolvePlace(S, A, Ptr))
+          return false;
+        ValueSet Vals = eval(S, A);
+        if (Vals.size() == 1 && Values[*Vals.begin()].K == Value::Address) {
+          Out = Values[*Vals.begin()].P;
+        } else {
+          Out = Ptr;
+          Out.Steps.push_back({PathStep::Deref, nullptr});
+        }
+      }
+      Steps = Steps.drop_front();
+    } else if (!resolvePlace(S, Arg, Out)) {
+      return false;
+    }
+    Out.Steps.append(Steps.begin(), Steps.end());
+    return true;
+  };
+  auto Emit = [&](OpKind Op, const ParamEffect &E) {
+    Place P;
+    if (!CallerPlace(E, P))
+      return;
+    ValueSet Old = lookup(S, P);
+    bool ThroughPointer =
+        !E.Steps.empty() && E.Steps.front().K == PathStep::Deref;
+    if (Record) {
+      OpEvent Ev;
+      Ev.Op = Op;
+      Ev.Call = Call;
+      Ev.Callee = Callee;
+      Ev.CalleeSite = E.Site;
+      Ev.Operand = Old;
+      Ev.HasPlace = true;
+      Ev.OperandPlace = P;
+      if (E.KeyParam >= 0 &&
+          static_cast<unsigned>(E.KeyParam) < Call->getNumArgs())
+        Ev.Key = Call->getArg(E.KeyParam);
+      Events.push_back(std::move(Ev));
+    }
+    // An append through a pointer replaces the caller's slice.
+    if (isSliceGrowOp(Op) && ThroughPointer) {
+      Value V;
+      V.K = Value::Made;
+      V.Site = Call;
+      V.Op = Op;
+      V.Callee = Callee;
+      V.P = P;
+      V.From = Old;
+      ValueId Id = intern(std::move(V));
+      assign(S, P, {Id});
+    }
+  };
+  for (const ParamEffect &E : Sum->MapInserts)
+    Emit(OpKind::MapPut, E);
+  for (const ParamEffect &E : Sum->MapDeletes)
+    Emit(OpKind::MapDel, E);
+  for (const ParamEffect &E : Sum->SliceAppends)
+    Emit(OpKind::SliceAppend, E);
+}
+
+void FunctionFlow::transfer(State &S, const Stmt *Elem, bool Record) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(Elem)) {
+    if (BO->getOpcode() != BO_Assign)
+      return;
+    Place P;
+    if (!resolvePlace(S, BO->getLHS(), P))
+      return;
+    ValueSet V = eval(S, BO->getRHS());
+    Place From;
+    bool StructCopy = BO->getType()->isRecordType() &&
+                      isPlaceExpr(ignoreNoise(BO->getRHS())) &&
+                      resolvePlace(S, BO->getRHS(), From);
+    assign(S, P, std::move(V));
+    if (StructCopy)
+      copyExtensions(S, From, P);
+    return;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(Elem)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->hasLocalStorage())
+        continue;
+      Place P;
+      P.Root = VD;
+      const Expr *Init = VD->getInit();
+      if (!Init) {
+        Value V;
+        V.K = Value::Fresh;
+        V.P = P;
+        assign(S, P, {intern(std::move(V))});
+        continue;
+      }
+      ValueSet V = eval(S, Init);
+      Place From;
+      bool StructCopy = VD->getType()->isRecordType() &&
+                        isPlaceExpr(ignoreNoise(Init)) &&
+                        resolvePlace(S, Init, From);
+      assign(S, P, std::move(V));
+      if (StructCopy)
+        copyExtensions(S, From, P);
+    }
+    return;
+  }
+  const auto *Call = dyn_cast<CallExpr>(Elem);
+  if (!Call)
+    return;
+  OpKind Op = Api.opKind(Call);
+  if (Op == OpKind::None) {
+    applySummary(S, Call, Record);
+    // Unknown callees may overwrite what they get the address of.
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    bool Summarised = Summaries && Callee && Summaries->get(Callee);
+    if (!Summarised)
+      for (const Expr *Arg : Call->arguments()) {
+        const auto *UO = dyn_cast<UnaryOperator>(ignoreNoise(Arg));
+        Place P;
+        if (!UO || UO->getOpcode() != UO_AddrOf ||
+            !resolvePlace(S, UO->getSubExpr(), P))
+          continue;
+        ValueSet V = lookup(S, P);
+        Value Unknown;
+        Unknown.K = Value::Fresh;
+        Unknown.Site = Call;
+        Unknown.P = P;
+        V.insert(intern(std::move(Unknown)));
+        assign(S, P, std::move(V));
+      }
+    return;
+  }
+  const Expr *Operand =
+      isMapOp(Op) ? Api.mapOperand(Call) : Api.sliceOperand(Call);
+  ValueSet OperandVals = Operand ? eval(S, Operand) : ValueSet();
+  if (Record) {
+    OpEvent Ev;
+    Ev.Op = Op;
+    Ev.Call = Call;
+    Ev.Operand = OperandVals;
+    Ev.HasPlace = Operand && resolvePlace(S, Operand, Ev.OperandPlace);
+    Ev.Key = Api.keyOperand(Call);
+    Events.push_back(std::move(Ev));
+  }
+  // x, ok := m[k]: lookup writes its out parameter.
+  if (Op == OpKind::MapLookup) {
+    int MapIdx = Api.mapOperandIndex(Call);
+    if (MapIdx >= 0 && static_cast<unsigned>(MapIdx + 2) < Call->getNumArgs())
+      if (const auto *UO =
+              dyn_cast<UnaryOperator>(ignoreNoise(Call->getArg(MapIdx + 2)));
+          UO && UO->getOpcode() == UO_AddrOf) {
+        Place P;
+        if (resolvePlace(S, UO->getSubExpr(), P)) {
+          ValueSet V = eval(S, Call); // the Made value of the lookup
+          assign(S, P, std::move(V));
+        }
+      }
+  }
+}
+
+//===--- FunctionFlow: the fixpoint ---------------------------------------===//
+
+static bool joinInto(
+    FunctionFlow::State &Into, const FunctionFlow::State &From,
+    llvm::function_ref<ValueSet(const FunctionFlow::State &, const Place &)>
+        Lookup) {
+  bool Changed = false;
+  for (const auto &Entry : From) {
+    auto It = Into.find(Entry.first);
+    if (It == Into.end()) {
+      ValueSet V = Lookup(Into, Entry.first);
+      V.insert(Entry.second.begin(), Entry.second.end());
+      Into.emplace(Entry.first, std::move(V));
+      Changed = true;
+      continue;
+    }
+    size_t Before = It->second.size();
+    It->second.insert(Entry.second.begin(), Entry.second.end());
+    Changed |= It->second.size() != Before;
+  }
+  for (auto &Entry : Into) {
+    if (From.count(Entry.first))
+      continue;
+    ValueSet V = Lookup(From, Entry.first);
+    size_t Before = Entry.second.size();
+    Entry.second.insert(V.begin(), V.end());
+    Changed |= Entry.second.size() != Before;
+  }
+  return Changed;
+}
+
+void FunctionFlow::run() {
+  const Stmt *Body = FD->getBody();
+  if (!Body)
+    return;
+  CFG::BuildOptions Opts;
+  Opts.setAllAlwaysAdd();
+  Cfg = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Opts);
+  if (!Cfg)
+    return;
+  PM = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
+
+  for (const CFGBlock *B : *Cfg)
+    for (unsigned I = 0; I < B->size(); ++I)
+      if (auto CS = (*B)[I].getAs<CFGStmt>())
+        Points.try_emplace(CS->getStmt(), ProgramPoint{B, I});
+
+  unsigned N = Cfg->getNumBlockIDs();
+  BlockEntry.assign(N, State());
+  std::vector<bool> Reached(N, false);
+  std::deque<const CFGBlock *> Work;
+  const CFGBlock *Entry = &Cfg->getEntry();
+  Reached[Entry->getBlockID()] = true;
+  Work.push_back(Entry);
+  auto Lookup = [this](const State &S, const Place &P) { return lookup(S, P); };
+  unsigned Budget = 64 * N + 256;
+  while (!Work.empty()) {
+    if (Budget-- == 0)
+      return; // not converged: checks skip this function
+    const CFGBlock *B = Work.front();
+    Work.pop_front();
+    State S = BlockEntry[B->getBlockID()];
+    for (const CFGElement &E : *B)
+      if (auto CS = E.getAs<CFGStmt>())
+        transfer(S, CS->getStmt(), /*Record=*/false);
+    for (const CFGBlock *Succ : B->succs()) {
+      if (!Succ)
+        continue;
+      unsigned Id = Succ->getBlockID();
+      bool Changed;
+      if (!Reached[Id]) {
+        Reached[Id] = true;
+        BlockEntry[Id] = S;
+        Changed = true;
+      } else {
+        Changed = joinInto(BlockEntry[Id], S, Lookup);
+      }
+      if (Changed && llvm::find(Work, Succ) == Work.end())
+        Work.push_back(Succ);
+    }
+  }
+  Converged = true;
+
+  // Replay once to record the events with the final states.
+  for (const CFGBlock *B : *Cfg) {
+    if (!Reached[B->getBlockID()])
+      continue;
+    State S = BlockEntry[B->getBlockID()];
+    for (const CFGElement &E : *B)
+      if (auto CS = E.getAs<CFGStmt>())
+        transfer(S, CS->getStmt(), /*Record=*/true);
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::stable_sort(Events.begin(), Events.end(),
+                   [&](const OpEvent &A, const OpEvent &B) {
+                     return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
+                                                         B.Call->getBeginLoc());
+                   });
+}
+
+//===--- FunctionFlow: queries --------------------------------------------===//
+
+ProgramPoint FunctionFlow::pointOf(const Stmt *S) const {
+  while (S) {
+    auto It = Points.find(S);
+    if (It != Points.end())
+      return It->second;
+    S = PM ? PM->getParent(S) : nullptr;
+  }
+  return {};
+}
+
+const Stmt *FunctionFlow::stmtAt(ProgramPoint P) const {
+  if (!P || P.Index >= P.Block->size())
+    return nullptr;
+  if (auto CS = (*P.Block)[P.Index].getAs<CFGStmt>())
+    return CS->getStmt();
+  return nullptr;
+}
+
+FunctionFlow::State FunctionFlow::stateBefore(const Stmt *At) const {
+  ProgramPoint P = pointOf(At);
+  if (!P)
+    return {};
+  State S = BlockEntry[P.Block->getBlockID()];
+  auto *Self = const_cast<FunctionFlow *>(this);
+  for (unsigned I = 0; I < P.Index; ++I)
+    if (auto CS = (*P.Block)[I].getAs<CFGStmt>())
+      Self->transfer(S, CS->getStmt(), /*Record=*/false);
+  return S;
+}
+
+ValueSet FunctionFlow::valuesOf(const Expr *E, const Stmt *At) const {
+  State S = stateBefore(At);
+  return const_cast<FunctionFlow *>(this)->eval(S, E);
+}
+
+bool FunctionFlow::placeOf(const Expr *E, const Stmt *At, Place &Out) const {
+  State S = stateBefore(At);
+  return resolvePlace(S, E, Out);
+}
+
+ValueSet FunctionFlow::valuesOfPlace(const Place &P, const Stmt *At) const {
+  return lookup(stateBefore(At), P);
+}
+
+void FunctionFlow::walkForward(
+    ProgramPoint From, llvm::function_ref<Walk(const Stmt *)> Visit) const {
+  if (!From)
+    return;
+  std::set<std::pair<unsigned, unsigned>> Seen;
+  std::deque<std::pair<const CFGBlock *, unsigned>> Work;
+  Work.emplace_back(From.Block, From.Index + 1);
+  while (!Work.empty()) {
+    auto [B, Start] = Work.front();
+    Work.pop_front();
+    bool Pruned = false;
+    for (unsigned I = Start; I < B->size(); ++I) {
+      if (!Seen.insert({B->getBlockID(), I}).second) {
+        Pruned = true; // already explored from here
+        break;
+      }
+      auto CS = (*B)[I].getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      Walk W = Visit(CS->getStmt());
+      if (W == Walk::Stop)
+        return;
+      if (W == Walk::Prune) {
+        Pruned = true;
+        break;
+      }
+    }
+    if (Pruned)
+      continue;
+    for (const CFGBlock *Succ : B->succs())
+      if (Succ)
+        Work.emplace_back(Succ, 0);
+  }
+}
+
+const Stmt *FunctionFlow::parentOf(const Stmt *S) const {
+  if (!PM)
+    return nullptr;
+  const Stmt *P = PM->getParent(S);
+  while (P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)))
+    P = PM->getParent(P);
+  return P;
+}
+
+/// Places in S's assignments and reads do not need the flow unless they go
+/// through a pointer; the syntactic form is cheap.
+static bool needsFlow(const Expr *E) {
+  E = ignoreNoise(E);
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->isArrow() || needsFlow(ME->getBase());
+  if (isa<UnaryOperator>(E) || isa<ArraySubscriptExpr>(E))
+    return true;
+  return false;
+}
+
+bool FunctionFlow::overwrites(const Stmt *S, const Place &P) const {
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    return llvm::any_of(DS->decls(),
+                        [&](const Decl *D) { return D == P.Root; });
+  auto Covers = [&](const Expr *LHS) {
+    Place Q;
+    bool Ok =
+        needsFlow(LHS) ? placeOf(LHS, S, Q) : resolvePlace(State(), LHS, Q);
+    return Ok && Q.isPrefixOf(P);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    return BO->getOpcode() == BO_Assign && Covers(BO->getLHS());
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (Api.opKind(Call) != OpKind::MapLookup)
+      return false;
+    int MapIdx = Api.mapOperandIndex(Call);
+    if (MapIdx < 0 || static_cast<unsigned>(MapIdx + 2) >= Call->getNumArgs())
+      return false;
+    const auto *UO =
+        dyn_cast<UnaryOperator>(ignoreNoise(Call->getArg(MapIdx + 2)));
+    return UO && UO->getOpcode() == UO_AddrOf && Covers(UO->getSubExpr());
+  }
+  return false;
+}
+
+bool FunctionFlow::reads(const Stmt *S, const Place &P) const {
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E || !isPlaceExpr(E))
+    return false;
+  // Only the outermost lvalue of a path counts: `s` in `s.len` is not a
+  // read of its own.
+  const Stmt *Parent = parentOf(E);
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Parent);
+      ME && ignoreNoise(ME->getBase()) == E)
+    return false;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent);
+      UO && UO->getOpcode() == UO_Deref)
+    return false;
+  if (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(Parent);
+      ASE && ignoreNoise(ASE->getBase()) == E)
+    return false;
+  Place Q;
+  bool Ok = needsFlow(E) ? placeOf(E, S, Q) : resolvePlace(State(), E, Q);
+  if (!Ok || !(Q.isPrefixOf(P) || P.isPrefixOf(Q)))
+    return false;
+  // The target of a plain assignment that overwrites P is not a read.
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent);
+      BO && BO->getOpcode() == BO_Assign && ignoreNoise(BO->getLHS()) == E &&
+      Q.isPrefixOf(P))
+    return false;
+  return true;
+}
+
+const Stmt *FunctionFlow::nextRead(ProgramPoint From, const Place &P) const {
+  const Stmt *Found = nullptr;
+  walkForward(From, [&](const Stmt *S) {
+    if (reads(S, P)) {
+      Found = S;
+      return Walk::Stop;
+    }
+    return overwrites(S, P) ? Walk::Prune : Walk::Continue;
+  });
+  return Found;
+}
+
+static const VarDecl *iteratorOfNext(const ApiModel &Api, const Stmt *Cond,
+                                     const CallExpr *&NextCall) {
+  if (!Cond)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(Cond);
+      Call && Api.opKind(Call) == OpKind::MapRangeNext) {
+    for (const Expr *Arg : Call->arguments()) {
+      const Expr *A = ignoreNoise(Arg);
+      if (const auto *UO = dyn_cast<UnaryOperator>(A);
+          UO && UO->getOpcode() == UO_AddrOf)
+        A = ignoreNoise(UO->getSubExpr());
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+          NextCall = Call;
+          return VD;
+        }
+    }
+  }
+  for (const Stmt *Child : Cond->children())
+    if (const VarDecl *VD = iteratorOfNext(Api, Child, NextCall))
+      return VD;
+  return nullptr;
+}
+
+llvm::SmallVector<FunctionFlow::RangeLoop, 2>
+FunctionFlow::enclosingRanges(const Stmt *S) const {
+  llvm::SmallVector<RangeLoop, 2> Out;
+  if (!PM)
+    return Out;
+  const Stmt *Child = S;
+  for (const Stmt *P = PM->getParent(S); P; Child = P, P = PM->getParent(P)) {
+    const Stmt *Cond = nullptr, *Body = nullptr;
+    if (const auto *For = dyn_cast<ForStmt>(P)) {
+      Cond = For->getCond();
+      Body = For->getBody();
+    } else if (const auto *While = dyn_cast<WhileStmt>(P)) {
+      Cond = While->getCond();
+      Body = While->getBody();
+    } else if (const auto *Do = dyn_cast<DoStmt>(P)) {
+      Cond = Do->getCond();
+      Body = Do->getBody();
+    }
+    if (!Body || Child != Body)
+      continue;
+    const CallExpr *Next = nullptr;
+    const VarDecl *Iter = iteratorOfNext(Api, Cond, Next);
+    if (!Iter)
+      continue;
+    Place IterPlace;
+    IterPlace.Root = Iter;
+    for (ValueId V : valuesOfPlace(IterPlace, Next)) {
+      const Value &Val = Values[V];
+      if (Val.K == Value::Made && Val.Op == OpKind::MapRangeBegin) {
+        Out.push_back({P, cast<CallExpr>(Val.Site), Next, Iter});
+        break;
+      }
+    }
+  }
+  return Out;
+}
+
+bool FunctionFlow::isCurrentKey(const Expr *Key, const Stmt *At,
+                                const CallExpr *Begin) const {
+  ValueId BeginVal;
+  if (!Key || !madeBy(Begin, BeginVal))
+    return false;
+  ValueSet Vals = valuesOf(Key, At);
+  if (Vals.empty())
+    return false;
+  return llvm::all_of(Vals, [&](ValueId V) {
+    const Value &Val = Values[V];
+    return Val.K == Value::Projection && Val.Base == BeginVal &&
+           Val.Steps.size() == 1 && Val.Steps[0].K == PathStep::Field &&
+           Api.fieldRole(Val.Steps[0].F) == FieldRole::Key;
+  });
+}
+
+bool FunctionFlow::isMapValueCopy(ValueId V, ValueSet *MapVals,
+                                  const Expr **Origin) const {
+  const Value &Val = Values[V];
+  if (Val.K == Value::Made &&
+      (Val.Op == OpKind::MapGet || Val.Op == OpKind::MapLookup)) {
+    if (MapVals)
+      *MapVals = Val.From;
+    if (Origin)
+      *Origin = cast<Expr>(Val.Site);
+    return true;
+  }
+  if (Val.K == Value::Projection) {
+    const Value &Base = Values[Val.Base];
+    if (Base.K == Value::Made && Base.Op == OpKind::MapRangeBegin &&
+        Val.Steps.front().K == PathStep::Field &&
+        Api.fieldRole(Val.Steps.front().F) == FieldRole::Val) {
+      if (MapVals)
+        *MapVals = Base.From;
+      if (Origin)
+        *Origin = cast<Expr>(Base.Site);
+      return true;
+    }
+    return isMapValueCopy(Val.Base, MapVals, Origin);
+  }
+  if (Val.K == Value::Initial && !Val.P.Steps.empty() &&
+      Val.P.Steps.front().K == PathStep::Field &&
+      Api.typeKind(Val.P.Root->getType()) == TypeKind::MapIter &&
+      Api.fieldRole(Val.P.Steps.front().F) == FieldRole::Val) {
+    if (MapVals)
+      MapVals->clear();
+    if (Origin)
+      *Origin = nullptr;
+    return true;
+  }
+  return false;
+}
+
+//===--- summaries --------------------------------------------------------===//
+
+static int paramIndex(const FunctionDecl *FD, const ValueDecl *D) {
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (FD->getParamDecl(I) == D)
+      return I;
+  return -1;
+}
+
+const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def || Api.opKind(FD) != OpKind::None)
+    return nullptr;
+  auto It = Done.find(Def);
+  if (It != Done.end())
+    return It->second.get();
+  if (!InProgress.insert(Def).second)
+    return nullptr; // recursion: no summary for the cycle
+  if (Ctx.getSourceManager().isInSystemHeader(Def->getLocation())) {
+    InProgress.erase(Def);
+    Done[Def] = nullptr;
+    return nullptr;
+  }
+  auto Sum = std::make_unique<FunctionSummary>();
+  FunctionFlow Flow(Def, Ctx, Api, this);
+  if (Flow.valid()) {
+    auto ParamEffects = [&](const OpEvent &Ev, std::vector<ParamEffect> &Into) {
+      for (ValueId V : Ev.Operand) {
+        const Value &Val = Flow.value(V);
+        if (Val.K != Value::Initial)
+          continue;
+        int Idx = paramIndex(Def, Val.P.Root);
+        if (Idx < 0)
+          continue;
+        ParamEffect E;
+        E.Param = Idx;
+        E.Steps = Val.P.Steps;
+        E.Site = Ev.CalleeSite ? Ev.CalleeSite : Ev.Call;
+        if (Ev.Key) {
+          ValueSet K = Flow.valuesOf(Ev.Key, Ev.Call);
+          if (K.size() == 1 && Flow.value(*K.begin()).K == Value::Initial &&
+              Flow.value(*K.begin()).P.Steps.empty())
+            E.KeyParam = paramIndex(Def, Flow.value(*K.begin()).P.Root);
+        }
+        Into.push_back(std::move(E));
+      }
+    };
+    for (const OpEvent &Ev : Flow.events()) {
+      if (Ev.Op == OpKind::MapPut)
+        ParamEffects(Ev, Sum->MapInserts);
+      else if (Ev.Op == OpKind::MapDel)
+        ParamEffects(Ev, Sum->MapDeletes);
+      else if (isSliceGrowOp(Ev.Op))
+        ParamEffects(Ev, Sum->SliceAppends);
+    }
+    // Which parameters the return value may be a view of.
+    for (const CFGBlock *B : Flow.cfg())
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        const auto *Ret = CS ? dyn_cast<ReturnStmt>(CS->getStmt()) : nullptr;
+        if (!Ret || !Ret->getRetValue())
+          continue;
+        ValueSet Vals = Flow.valuesOf(Ret->getRetValue(), Ret);
+        for (unsigned I = 0; I < Def->getNumParams(); ++I) {
+          const ParmVarDecl *P = Def->getParamDecl(I);
+          if (!Api.isTracked(P->getType()))
+            continue;
+          Place PP;
+          PP.Root = P;
+          // With no statement, the state is the function's entry state.
+          ValueSet Roots = Flow.valuesOfPlace(PP, nullptr);
+          if (Roots.empty())
+            continue;
+          if (Flow.anyDerivesFrom(Vals, Roots) &&
+              llvm::find(Sum->ReturnsViewOf, I) == Sum->ReturnsViewOf.end())
+            Sum->ReturnsViewOf.push_back(I);
+        }
+      }
+  }
+  InProgress.erase(Def);
+  FunctionSummary *Result = Sum->empty() ? nullptr : Sum.get();
+  Done[Def] = Result ? std::move(Sum) : nullptr;
+  return Result;
+}
+
+} // namespace sliceguard

@@ -1,0 +1,270 @@
+//===- AliasFlow.h - the flow analysis every check shares -----------------===//
+//
+// One FunctionFlow per analysed function: its CFG (built once, with every
+// sub-expression as an element), and a forward may-dataflow over that CFG
+// that says which abstract *values* each storage *place* may hold at every
+// element.  Checks never walk the CFG themselves for values; they ask.
+//
+// Vocabulary
+//
+//   Place   an lvalue path: a root variable and steps (field, deref, element)
+//           e.g. `c->mounts` = c, *, .mounts.  `*p` after `p = &s` resolves
+//           to the place `s` itself, so writes through pointers are tracked.
+//   Value   an abstract slice / map / pointer value, interned per creation
+//           site: Initial(place) (what a place held on entry), Made(call)
+//           (the result of a runtime op or of a same-file call that returns
+//           a view of its argument; From = the operand's values), Address
+//           (&place), Projection(value, steps) (a field of a tracked
+//           struct value, e.g. it.val of a range iterator), Fresh(site)
+//           (a brand-new value nothing else aliases: {0}, unknown calls).
+//           Copies (`t = s`) share the value: two places alias when their
+//           value sets intersect.
+//
+// Typical use from a check:
+//
+//   for (const OpEvent &E : Flow.events())          // every op, in CFG order
+//     if (E.Op == OpKind::MapPut)
+//       ValueSet M = Flow.valuesOf(E.MapOperand, E.Call);   // at that call
+//   Flow.walkForward(Flow.pointOf(E.Call), [&](const Stmt *S) {...});
+//
+// Same-file callees are summarised (FunctionSummary): which parameter places
+// they insert into / append to, and which parameters their return value is a
+// view of.  Their call sites appear in events() as synthetic ops with
+// Callee set, so a check that handles map_put also handles `helper(m, k)`.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SLICEGUARD_ALIASFLOW_H
+#define SLICEGUARD_ALIASFLOW_H
+
+#include "ApiModel.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sliceguard {
+
+class SummaryCache;
+
+struct PathStep {
+  enum Kind : unsigned char { Field, Deref, Elem } K;
+  const clang::FieldDecl *F = nullptr; ///< for Field
+  bool operator==(const PathStep &O) const { return K == O.K && F == O.F; }
+  bool operator<(const PathStep &O) const {
+    return K != O.K ? K < O.K : F < O.F;
+  }
+};
+
+/// An lvalue path rooted at a variable (local, parameter or global).
+struct Place {
+  const clang::ValueDecl *Root = nullptr;
+  llvm::SmallVector<PathStep, 3> Steps;
+
+  bool operator==(const Place &O) const {
+    return Root == O.Root && Steps == O.Steps;
+  }
+  bool operator!=(const Place &O) const { return !(*this == O); }
+  bool operator<(const Place &O) const;
+  /// True if this place equals O or contains it (`c` contains `c->mounts`).
+  bool isPrefixOf(const Place &O) const;
+  /// Storage that dies with the function: a local or parameter, reached
+  /// without a dereference.
+  bool isFunctionLocal() const;
+  /// Source-like spelling for messages: "c->mounts", "*p", "it.val".
+  std::string str() const;
+};
+
+using ValueId = unsigned;
+using ValueSet = std::set<ValueId>;
+
+struct Value {
+  enum Kind { Initial, Made, Address, Projection, Fresh } K;
+  Place P;                                     ///< Initial / Address
+  const clang::Expr *Site = nullptr;           ///< Made (the call) / Fresh
+  OpKind Op = OpKind::None;                    ///< Made: the runtime op
+  const clang::FunctionDecl *Callee = nullptr; ///< Made via a summary
+  ValueSet From;                               ///< Made: operand values
+  ValueId Base = 0;                            ///< Projection
+  llvm::SmallVector<PathStep, 2> Steps;        ///< Projection
+};
+
+/// A position in the CFG: block and element index.
+struct ProgramPoint {
+  const clang::CFGBlock *Block = nullptr;
+  unsigned Index = 0;
+  explicit operator bool() const { return Block != nullptr; }
+};
+
+/// An operation the flow saw: a marked runtime call, or a call to a
+/// same-file function whose summary says it inserts into / appends to a
+/// place reachable from an argument (then Callee is set and CalleeSite is
+/// the op inside the callee, for notes).
+struct OpEvent {
+  OpKind Op = OpKind::None;
+  const clang::CallExpr *Call = nullptr;
+  const clang::FunctionDecl *Callee = nullptr;
+  const clang::CallExpr *CalleeSite = nullptr;
+  /// Operand values at the call (map operand for map ops, slice operand
+  /// for slice ops; for summaries, the affected place's values).
+  ValueSet Operand;
+  /// The affected place when known (map / slice operand as a place).
+  bool HasPlace = false;
+  Place OperandPlace;
+  /// Key expression for map ops taking one (null if the summary's key is
+  /// not a parameter).
+  const clang::Expr *Key = nullptr;
+};
+
+class FunctionFlow {
+public:
+  using State = std::map<Place, ValueSet>;
+
+  FunctionFlow(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
+               const ApiModel &Api, SummaryCache *Summaries);
+  ~FunctionFlow();
+
+  bool valid() const { return Cfg != nullptr && Converged; }
+  const clang::FunctionDecl *function() const { return FD; }
+  const clang::CFG &cfg() const { return *Cfg; }
+  const clang::ParentMap &parents() const { return *PM; }
+  const ApiModel &api() const { return Api; }
+  clang::ASTContext &astContext() const { return Ctx; }
+
+  // ---- values --------------------------------------------------------
+  const Value &value(ValueId V) const { return Values[V]; }
+  /// Values E may evaluate to just before the element At (a statement or
+  /// one of its sub-expressions) executes.
+  ValueSet valuesOf(const clang::Expr *E, const clang::Stmt *At) const;
+  /// The place E denotes at At (pointers resolved through the flow), or
+  /// false if E is not a trackable lvalue.
+  bool placeOf(const clang::Expr *E, const clang::Stmt *At, Place &Out) const;
+  /// The values a place holds just before At.
+  ValueSet valuesOfPlace(const Place &P, const clang::Stmt *At) const;
+  /// The value made by a runtime-op call (or summarised call) Call.
+  bool madeBy(const clang::CallExpr *Call, ValueId &Out) const;
+  /// True if V is, or is derived (through From / Base) from, any of Roots.
+  bool derivesFrom(ValueId V, const ValueSet &Roots) const;
+  /// True if any value in A derives from any value in B.
+  bool anyDerivesFrom(const ValueSet &A, const ValueSet &B) const;
+  static bool intersects(const ValueSet &A, const ValueSet &B);
+
+  // ---- events ---------------------------------------------------------
+  const std::vector<OpEvent> &events() const { return Events; }
+
+  // ---- positions and paths --------------------------------------------
+  /// The CFG element holding S (or the nearest enclosing expression that
+  /// is one).
+  ProgramPoint pointOf(const clang::Stmt *S) const;
+  const clang::Stmt *stmtAt(ProgramPoint P) const;
+  enum class Walk { Continue, Prune, Stop };
+  /// Visits each element reachable after From (From excluded, loops
+  /// followed, each element once).  Prune stops this path, Stop everything.
+  void walkForward(ProgramPoint From,
+                   llvm::function_ref<Walk(const clang::Stmt *)> Visit) const;
+  /// True if S writes the whole of a place that contains P (P dies there):
+  /// `P = ...`, a declaration of P's root, `lookup(m, k, &P)`.
+  bool overwrites(const clang::Stmt *S, const Place &P) const;
+  /// True if S is the outermost lvalue expression of a read of P or of
+  /// something inside / containing P (`P`, `P.len`, `f(P)`), not as the
+  /// target of an assignment.
+  bool reads(const clang::Stmt *S, const Place &P) const;
+  /// First read of P reachable after From before P is overwritten, or null.
+  const clang::Stmt *nextRead(ProgramPoint From, const Place &P) const;
+  /// The enclosing statement-level parent of E skipping parens and casts.
+  const clang::Stmt *parentOf(const clang::Stmt *S) const;
+
+  /// Where the range over a map that covers S begins: every enclosing loop
+  /// (innermost first) whose condition calls map_range_next(&it), with the
+  /// map_range_begin call that initialised `it`.
+  struct RangeLoop {
+    const clang::Stmt *Loop = nullptr;
+    const clang::CallExpr *Begin = nullptr; ///< map_range_begin(m)
+    const clang::CallExpr *Next = nullptr;  ///< map_range_next(&it)
+    const clang::VarDecl *Iter = nullptr;
+  };
+  llvm::SmallVector<RangeLoop, 2> enclosingRanges(const clang::Stmt *S) const;
+  /// True if Key (evaluated at At) is the current key of the range begun
+  /// by Begin: `it.key` or a local copy of it.
+  bool isCurrentKey(const clang::Expr *Key, const clang::Stmt *At,
+                    const clang::CallExpr *Begin) const;
+  /// True if V is (a part of) a copy of a map's value: a range iterator's
+  /// val, the result of map_get, or map_lookup's out value.  Sets MapVals
+  /// to the map values it was read from and Origin to where.
+  bool isMapValueCopy(ValueId V, ValueSet *MapVals = nullptr,
+                      const clang::Expr **Origin = nullptr) const;
+
+private:
+  friend class FlowBuilder;
+  const clang::FunctionDecl *FD;
+  clang::ASTContext &Ctx;
+  const ApiModel &Api;
+  SummaryCache *Summaries;
+  std::unique_ptr<clang::CFG> Cfg;
+  std::unique_ptr<clang::ParentMap> PM;
+  bool Converged = false;
+
+  std::vector<Value> Values;
+  std::map<std::string, ValueId> Interned;
+  llvm::DenseMap<const clang::Stmt *, ProgramPoint> Points;
+  std::vector<State> BlockEntry; ///< by block ID
+  std::vector<OpEvent> Events;
+  llvm::DenseMap<const clang::CallExpr *, ValueId> MadeValues;
+
+  ValueId intern(Value V);
+  ValueId initialOf(const Place &P);
+  ValueSet lookup(const State &S, const Place &P) const;
+  ValueSet eval(const State &S, const clang::Expr *E);
+  bool resolvePlace(const State &S, const clang::Expr *E, Place &Out) const;
+  void transfer(State &S, const clang::Stmt *Elem, bool Record);
+  void assign(State &S, const Place &P, ValueSet V);
+  void applySummary(State &S, const clang::CallExpr *Call, bool Record);
+  State stateBefore(const clang::Stmt *At) const;
+  void run();
+};
+
+/// What a same-file function does to its parameters.
+struct ParamEffect {
+  unsigned Param = 0;
+  llvm::SmallVector<PathStep, 3> Steps;  ///< from the parameter to the place
+  const clang::CallExpr *Site = nullptr; ///< the op inside the callee
+  int KeyParam = -1;                     ///< map inserts: key is this param
+};
+
+struct FunctionSummary {
+  std::vector<ParamEffect> MapInserts;   ///< map_put into param-reachable map
+  std::vector<ParamEffect> SliceAppends; ///< grows a param-reachable slice
+  std::vector<ParamEffect> MapDeletes;
+  /// Parameters whose slice/map value the return value may be derived from
+  /// (a view, an append result, or the value itself).
+  std::vector<unsigned> ReturnsViewOf;
+  bool empty() const {
+    return MapInserts.empty() && SliceAppends.empty() &&
+           ReturnsViewOf.empty() && MapDeletes.empty();
+  }
+};
+
+/// Summaries of functions defined in the translation unit, computed on
+/// demand (recursion yields an empty summary for the cycle).
+class SummaryCache {
+public:
+  SummaryCache(clang::ASTContext &Ctx, const ApiModel &Api)
+      : Ctx(Ctx), Api(Api) {}
+  /// Null for functions without a body in this TU or without effects.
+  const FunctionSummary *get(const clang::FunctionDecl *FD);
+
+private:
+  clang::ASTContext &Ctx;
+  const ApiModel &Api;
+  std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Done;
+  std::set<const clang::FunctionDecl *> InProgress;
+};
+
+} // namespace sliceguard
+
+#endif // SLICEGUARD_ALIASFLOW_H

@@ -1,0 +1,216 @@
+//===- ApiModel.cpp - recognises the runtime's types and operations -------===//
+#include "ApiModel.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace sliceguard {
+
+static constexpr llvm::StringLiteral TypePrefix = "sliceguard:type:";
+static constexpr llvm::StringLiteral FieldPrefix = "sliceguard:field:";
+static constexpr llvm::StringLiteral OpPrefix = "sliceguard:op:";
+
+llvm::StringRef opSpelling(OpKind Op) {
+  switch (Op) {
+#define SLICEGUARD_OP(Enum, Spelling)                                          \
+  case OpKind::Enum:                                                           \
+    return Spelling;
+#include "ApiOps.def"
+  case OpKind::None:
+    break;
+  }
+  return "";
+}
+
+static OpKind opFromSpelling(llvm::StringRef S) {
+#define SLICEGUARD_OP(Enum, Spelling)                                          \
+  if (S == Spelling)                                                           \
+    return OpKind::Enum;
+#include "ApiOps.def"
+  return OpKind::None;
+}
+
+bool isSliceGrowOp(OpKind Op) {
+  return Op == OpKind::SliceAppend || Op == OpKind::SliceAppendN ||
+         Op == OpKind::SliceExtend;
+}
+bool isSliceViewOp(OpKind Op) {
+  return Op == OpKind::SliceSlice || Op == OpKind::SliceSlice3;
+}
+bool isMapOp(OpKind Op) {
+  return Op >= OpKind::MapMake && Op <= OpKind::MapRangeNext;
+}
+
+const Expr *ignoreNoise(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *CE = dyn_cast<CStyleCastExpr>(Next))
+      if (CE->getCastKind() == CK_NoOp || CE->getCastKind() == CK_BitCast)
+        Next = CE->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+TypeKind ApiModel::recordKind(const RecordDecl *RD) const {
+  if (!RD)
+    return TypeKind::None;
+  auto It = RecordCache.find(RD);
+  if (It != RecordCache.end())
+    return It->second;
+  TypeKind K = TypeKind::None;
+  // Attributes may sit on any redeclaration (forward declaration first).
+  for (const TagDecl *R : RD->redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>()) {
+      llvm::StringRef S = A->getAnnotation();
+      if (!S.consume_front(TypePrefix))
+        continue;
+      K = llvm::StringSwitch<TypeKind>(S)
+              .Case("slice", TypeKind::Slice)
+              .Case("map", TypeKind::Map)
+              .Case("map_iter", TypeKind::MapIter)
+              .Case("arena", TypeKind::Arena)
+              .Case("str", TypeKind::Str)
+              .Default(TypeKind::None);
+    }
+  RecordCache[RD] = K;
+  return K;
+}
+
+TypeKind ApiModel::typeKind(QualType T) const {
+  if (T.isNull())
+    return TypeKind::None;
+  T = T.getCanonicalType();
+  if (const auto *PT = T->getAs<PointerType>()) {
+    // A map value is a pointer to the marked table.
+    TypeKind Pointee = recordKind(PT->getPointeeType()->getAsRecordDecl());
+    return Pointee == TypeKind::Map ? TypeKind::Map : TypeKind::None;
+  }
+  TypeKind K = recordKind(T->getAsRecordDecl());
+  // The table struct itself is not a map value.
+  return K == TypeKind::Map ? TypeKind::None : K;
+}
+
+OpKind ApiModel::opKind(const FunctionDecl *FD) const {
+  if (!FD)
+    return OpKind::None;
+  FD = FD->getCanonicalDecl();
+  auto It = OpCache.find(FD);
+  if (It != OpCache.end())
+    return It->second;
+  OpKind K = OpKind::None;
+  for (const FunctionDecl *R : FD->redecls()) {
+    for (const auto *A : R->specific_attrs<DiagnoseIfAttr>()) {
+      llvm::StringRef S = A->getMessage();
+      if (S.consume_front(OpPrefix))
+        K = opFromSpelling(S);
+    }
+    if (K != OpKind::None)
+      break;
+  }
+  OpCache[FD] = K;
+  return K;
+}
+
+OpKind ApiModel::opKind(const CallExpr *Call) const {
+  return Call ? opKind(Call->getDirectCallee()) : OpKind::None;
+}
+
+FieldRole ApiModel::fieldRole(const FieldDecl *FD) const {
+  if (!FD)
+    return FieldRole::None;
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
+    llvm::StringRef S = A->getAnnotation();
+    if (!S.consume_front(FieldPrefix))
+      continue;
+    if (S == "key")
+      return FieldRole::Key;
+    if (S == "val")
+      return FieldRole::Val;
+  }
+  return FieldRole::None;
+}
+
+static const Expr *nthArgOfKind(const ApiModel &Api, const CallExpr *Call,
+                                TypeKind Want, unsigned Nth) {
+  for (const Expr *Arg : Call->arguments())
+    if (Api.typeKind(Arg->IgnoreParenImpCasts()->getType()) == Want) {
+      if (Nth == 0)
+        return Arg;
+      --Nth;
+    }
+  return nullptr;
+}
+
+const Expr *ApiModel::sliceOperand(const CallExpr *Call) const {
+  return nthArgOfKind(*this, Call, TypeKind::Slice, 0);
+}
+
+const Expr *ApiModel::sourceSliceOperand(const CallExpr *Call) const {
+  OpKind Op = opKind(Call);
+  if (Op != OpKind::SliceExtend && Op != OpKind::SliceCopy)
+    return nullptr;
+  return nthArgOfKind(*this, Call, TypeKind::Slice, 1);
+}
+
+int ApiModel::mapOperandIndex(const CallExpr *Call) const {
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    if (typeKind(Call->getArg(I)->IgnoreParenImpCasts()->getType()) ==
+        TypeKind::Map)
+      return I;
+  return -1;
+}
+
+const Expr *ApiModel::mapOperand(const CallExpr *Call) const {
+  int I = mapOperandIndex(Call);
+  return I < 0 ? nullptr : Call->getArg(I);
+}
+
+static bool takesKey(OpKind Op) {
+  return Op == OpKind::MapPut || Op == OpKind::MapGet ||
+         Op == OpKind::MapLookup || Op == OpKind::MapRef ||
+         Op == OpKind::MapDel;
+}
+
+const Expr *ApiModel::keyOperand(const CallExpr *Call) const {
+  int I = mapOperandIndex(Call);
+  if (I < 0 || !takesKey(opKind(Call)) ||
+      static_cast<unsigned>(I + 1) >= Call->getNumArgs())
+    return nullptr;
+  return Call->getArg(I + 1);
+}
+
+const Expr *ApiModel::valueOperand(const CallExpr *Call) const {
+  int I = mapOperandIndex(Call);
+  if (I < 0 || opKind(Call) != OpKind::MapPut ||
+      static_cast<unsigned>(I + 2) >= Call->getNumArgs())
+    return nullptr;
+  return Call->getArg(I + 2);
+}
+
+void ApiModel::indexDecl(const FunctionDecl *FD) {
+  if (opKind(FD) != OpKind::None && FD->isFirstDecl())
+    KnownOps.push_back(FD);
+}
+
+const FunctionDecl *ApiModel::findOp(OpKind Op, QualType OperandType) const {
+  QualType Want = OperandType.getCanonicalType().getUnqualifiedType();
+  TypeKind WantKind = typeKind(Want);
+  for (const FunctionDecl *FD : KnownOps) {
+    if (opKind(FD) != Op)
+      continue;
+    for (const ParmVarDecl *P : FD->parameters())
+      if (typeKind(P->getType()) == WantKind) {
+        if (P->getType().getCanonicalType().getUnqualifiedType() == Want)
+          return FD;
+        break;
+      }
+  }
+  return nullptr;
+}
+
+} // namespace sliceguard

@@ -1,0 +1,282 @@
+//===- Diagnostics.cpp - options, findings, suppressions ------------------===//
+#include "Diagnostics.h"
+#include "Compat.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace sliceguard {
+
+FindingSink::~FindingSink() = default;
+
+//===--- globs and options ------------------------------------------------===//
+
+bool globMatches(llvm::StringRef Glob, llvm::StringRef Name) {
+  size_t Star = Glob.find('*');
+  if (Star == llvm::StringRef::npos)
+    return Glob == Name;
+  if (!compat::startsWith(Name, Glob.take_front(Star)))
+    return false;
+  Glob = Glob.drop_front(Star + 1);
+  Name = Name.drop_front(Star);
+  // Try every split point for the rest after the star.
+  for (size_t I = 0; I <= Name.size(); ++I)
+    if (globMatches(Glob, Name.drop_front(I)))
+      return true;
+  return false;
+}
+
+/// Users may write check globs with or without the "sliceguard-" prefix.
+static llvm::StringRef withoutPrefix(llvm::StringRef Glob) {
+  Glob = Glob.trim();
+  Glob.consume_front("sliceguard-");
+  return Glob;
+}
+
+bool Options::isEnabled(llvm::StringRef CheckName) const {
+  bool Enabled = false;
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  llvm::StringRef(Checks).split(Globs, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef G : Globs) {
+    G = G.trim();
+    bool Negative = G.consume_front("-");
+    if (globMatches(withoutPrefix(G), CheckName))
+      Enabled = !Negative;
+  }
+  return Enabled;
+}
+
+std::string argumentHelp() {
+  std::string Out = "sliceguard plugin arguments "
+                    "(-fplugin-arg-sliceguard-<argument>):\n"
+                    "  checks=<globs>        select checks, clang-tidy style, "
+                    "e.g. checks=-*,map-*\n"
+                    "  werror                report findings as errors\n"
+                    "  header-filter=<regex> also check headers whose path "
+                    "matches\n"
+                    "  show-suppressed       show suppressed findings as "
+                    "remarks\n"
+                    "  list-checks           print the checks and exit\n"
+                    "  help                  print this text\n"
+                    "checks:\n";
+  for (const CheckInfo &C : allChecks())
+    Out += "  " + C.Name.str() + " - " + C.Summary.str() + "\n";
+  return Out;
+}
+
+static llvm::Error badArgument(const llvm::Twine &Why) {
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      Why + "; valid arguments are checks=<globs>, werror, "
+            "header-filter=<regex>, show-suppressed, list-checks, help");
+}
+
+static llvm::Error validateChecks(llvm::StringRef Value) {
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  Value.split(Globs, ',', -1, /*KeepEmpty=*/false);
+  if (Globs.empty())
+    return badArgument("'checks=' needs a glob list");
+  for (llvm::StringRef G : Globs) {
+    G = G.trim();
+    G.consume_front("-");
+    llvm::StringRef Bare = withoutPrefix(G);
+    if (Bare.empty())
+      return badArgument("empty check glob in 'checks=" + Value + "'");
+    // A name without '*' must name a check: a typo would otherwise
+    // silently disable checking.
+    if (!Bare.contains('*') &&
+        llvm::none_of(allChecks(),
+                      [&](const CheckInfo &C) { return C.Name == Bare; }))
+      return badArgument("unknown check '" + Bare + "' in 'checks='");
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {
+  auto [Key, Value] = Arg.split('=');
+  bool HasValue = Arg.contains('=');
+  if (Key == "checks" && HasValue) {
+    if (llvm::Error E = validateChecks(Value))
+      return E;
+    Opts.Checks = Value.str();
+    return llvm::Error::success();
+  }
+  if (Key == "header-filter" && HasValue) {
+    std::string Why;
+    if (!llvm::Regex(Value).isValid(Why))
+      return badArgument("invalid header-filter regex '" + Value + "': " + Why);
+    Opts.HeaderFilter = Value.str();
+    return llvm::Error::success();
+  }
+  if (!HasValue) {
+    if (Key == "werror") {
+      Opts.WarningsAsErrors = true;
+      return llvm::Error::success();
+    }
+    if (Key == "list-checks") {
+      Opts.ListChecks = true;
+      return llvm::Error::success();
+    }
+    if (Key == "help") {
+      Opts.Help = true;
+      return llvm::Error::success();
+    }
+    if (Key == "show-suppressed") {
+      Opts.ShowSuppressed = true;
+      return llvm::Error::success();
+    }
+  }
+  return badArgument("unknown argument '" + Arg + "'");
+}
+
+//===--- suppressions -----------------------------------------------------===//
+
+/// True if a suppression list ("sliceguard-a, sliceguard-b*") names Check.
+static bool listNames(llvm::StringRef List, llvm::StringRef Check,
+                      bool RequirePrefix) {
+  llvm::SmallVector<llvm::StringRef, 4> Items;
+  List.split(Items, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item == "*")
+      return true;
+    // NOLINT lists are shared with clang-tidy: only "sliceguard-" names
+    // are ours.  sliceguard-ignore may omit the prefix.
+    if (RequirePrefix && !compat::startsWith(Item, "sliceguard-") &&
+        !compat::startsWith(Item, "sliceguard*"))
+      continue;
+    if (globMatches(withoutPrefix(Item), Check) ||
+        globMatches(Item, ("sliceguard-" + Check).str()))
+      return true;
+  }
+  return false;
+}
+
+std::optional<std::string>
+suppressionFor(llvm::StringRef Line, llvm::StringRef Check, bool NextLine) {
+  llvm::StringRef Directive = NextLine ? "NOLINTNEXTLINE" : "NOLINT";
+  for (size_t Pos = Line.find(Directive); Pos != llvm::StringRef::npos;
+       Pos = Line.find(Directive, Pos + 1)) {
+    llvm::StringRef Rest = Line.drop_front(Pos + Directive.size());
+    // "NOLINT" must not match NOLINTNEXTLINE / NOLINTBEGIN / NOLINTEND.
+    if (!Rest.empty() && (llvm::isAlnum(Rest.front()) || Rest.front() == '_'))
+      continue;
+    if (!compat::startsWith(Rest, "("))
+      return Line.substr(Pos, Directive.size()).str();
+    size_t Close = Rest.find(')');
+    if (Close == llvm::StringRef::npos)
+      continue;
+    if (listNames(Rest.substr(1, Close - 1), Check, /*RequirePrefix=*/true))
+      return Line.substr(Pos, Directive.size() + Close + 1).str();
+  }
+  if (NextLine)
+    return std::nullopt;
+  llvm::StringRef Ignore = "sliceguard-ignore";
+  size_t Pos = Line.find(Ignore);
+  if (Pos == llvm::StringRef::npos)
+    return std::nullopt;
+  llvm::StringRef Rest = Line.drop_front(Pos + Ignore.size()).ltrim();
+  if (!Rest.consume_front(":"))
+    return Line.substr(Pos, Ignore.size()).str(); // bare: every check
+  // The list ends at the end of the comment.
+  size_t End = Rest.find("*/");
+  llvm::StringRef List = Rest.take_front(End);
+  // Names are separated by commas; stop at the first word that is not one.
+  llvm::SmallVector<llvm::StringRef, 4> Items;
+  List.split(Items, ',', -1, /*KeepEmpty=*/false);
+  std::string Names;
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    llvm::StringRef Name = Item.take_until([](char C) {
+      return !(llvm::isAlnum(C) || C == '-' || C == '*' || C == '_');
+    });
+    if (listNames(Name, Check, /*RequirePrefix=*/false))
+      return (Ignore + ": " + Name).str();
+  }
+  return std::nullopt;
+}
+
+//===--- Reporter ---------------------------------------------------------===//
+
+Reporter::Reporter(const SourceManager &SM, const LangOptions &LO,
+                   const Options &Opts, FindingSink &Sink)
+    : SM(SM), LO(LO), Opts(Opts), Sink(Sink) {
+  if (!Opts.HeaderFilter.empty())
+    HeaderRegex = std::make_unique<llvm::Regex>(Opts.HeaderFilter);
+}
+
+SourceLocation Reporter::userLocation(SourceLocation Loc) const {
+  return Loc.isMacroID() ? SM.getExpansionLoc(Loc) : Loc;
+}
+
+bool Reporter::isUserLocation(SourceLocation Loc) const {
+  if (Loc.isInvalid())
+    return false;
+  Loc = userLocation(Loc);
+  if (SM.isInMainFile(Loc))
+    return true;
+  if (!HeaderRegex || SM.isInSystemHeader(Loc))
+    return false;
+  return HeaderRegex->match(SM.getFilename(Loc));
+}
+
+llvm::StringRef Reporter::lineText(SourceLocation Loc, int Delta) const {
+  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(Pos.first, &Invalid);
+  if (Invalid)
+    return "";
+  unsigned Line = SM.getLineNumber(Pos.first, Pos.second, &Invalid);
+  if (Invalid || static_cast<int>(Line) + Delta < 1)
+    return "";
+  SourceLocation Start =
+      SM.translateLineCol(Pos.first, Line + Delta, /*Col=*/1);
+  unsigned Offset = SM.getFileOffset(Start);
+  llvm::StringRef Rest = Buffer.drop_front(Offset);
+  return Rest.take_until([](char C) { return C == '\n' || C == '\r'; });
+}
+
+static bool isFileRange(const CharSourceRange &R) {
+  return R.getBegin().isFileID() && R.getEnd().isFileID();
+}
+
+bool Reporter::report(Finding F) {
+  if (!isUserLocation(F.Loc))
+    return false;
+  F.Loc = userLocation(F.Loc);
+  if (F.Range.isValid()) {
+    CharSourceRange R = SM.getExpansionRange(F.Range);
+    F.Range = R.getAsRange();
+  }
+  std::vector<Note> Notes;
+  for (Note &N : F.Notes)
+    if (isUserLocation(N.Loc))
+      Notes.push_back({userLocation(N.Loc), std::move(N.Message)});
+  F.Notes = std::move(Notes);
+  std::vector<FixItHint> Fixes;
+  for (FixItHint &H : F.FixIts)
+    if (isFileRange(H.RemoveRange) &&
+        (H.InsertFromRange.isInvalid() || isFileRange(H.InsertFromRange)) &&
+        isUserLocation(H.RemoveRange.getBegin()))
+      Fixes.push_back(std::move(H));
+  F.FixIts = std::move(Fixes);
+
+  std::optional<std::string> By = suppressionFor(lineText(F.Loc, 0), F.Check,
+                                                 /*NextLine=*/false);
+  if (!By)
+    By = suppressionFor(lineText(F.Loc, -1), F.Check, /*NextLine=*/true);
+  if (By) {
+    F.Suppressed = true;
+    F.SuppressedBy = *By;
+    ++Suppressed;
+  } else {
+    ++Reported;
+  }
+  F.IsError = Opts.WarningsAsErrors;
+  Sink.report(F, SM, LO);
+  return true;
+}
+
+} // namespace sliceguard

@@ -1,0 +1,252 @@
+//===- AppendAlias.cpp - two slices grown from one array ------------------===//
+//
+// `b := append(a, x)` with b distinct from a: when a has spare capacity, b
+// shares a's array.  A later `append(a, y)` writes y where b keeps x, and a
+// write through a changes b.  Reported when b (or wherever it was kept) is
+// still live at that point:
+//
+//   * a second append to a, directly or through a same-file helper that
+//     returns append(param, ...) (kubernetes #70678), also through struct
+//     fields (open-telemetry-operator #4954);
+//   * the same append in a loop whose results are kept (a map, a slice of
+//     slices, the caller's memory): each iteration overwrites the previous
+//     result (marathon-consul #247, cluster-api #5670);
+//   * two appends to a as arguments of one call (protoreflect #242).
+//
+// Quiet for a = append(a, ...), when a is dead afterwards (ownership moved),
+// on clones, and when b is dead before a changes.
+//
+//===----------------------------------------------------------------------===//
+#include "Check.h"
+#include "SliceViews.h"
+#include "clang/AST/Expr.h"
+#include <set>
+
+using namespace clang;
+
+namespace sliceguard {
+namespace {
+
+class AppendAlias : public Check {
+public:
+  void checkFunction(const CheckContext &C) override {
+    SliceViews Views(C);
+    std::set<const Stmt *> Reported;
+    for (const AppendCall &First : Views.appendCalls()) {
+      if (!First.HasSourcePlace)
+        continue;
+      Place Dest;
+      bool Named = Views.resultPlace(First.Call, Dest);
+      if (Named && Dest == First.SourcePlace)
+        continue; // a = append(a, ...)
+      ValueId Result = 0;
+      bool HasResult = C.Flow.madeBy(First.Call, Result);
+      if (Named && HasResult &&
+          laterConflict(C, Views, First, Dest, Result, Reported))
+        continue;
+      if (HasResult && keptAcrossIterations(C, Views, First, Result, Reported))
+        continue;
+      if (!Named)
+        sameCallPair(C, Views, First, Reported);
+    }
+  }
+
+private:
+  /// Something that changes the array of place A: another append to A, or
+  /// a write through A.
+  struct Conflict {
+    const Stmt *At = nullptr;
+    bool IsWrite = false;
+  };
+
+  static std::vector<Conflict> conflictsOn(const CheckContext &C,
+                                           const SliceViews &Views,
+                                           const AppendCall &First) {
+    std::vector<Conflict> Out;
+    for (const AppendCall &Other : Views.appendCalls())
+      if (Other.Call != First.Call && Other.HasSourcePlace &&
+          Other.SourcePlace == First.SourcePlace &&
+          !Views.within(Other.Call, First.Call) &&
+          !Views.within(First.Call, Other.Call))
+        Out.push_back({Other.Call, false});
+    for (const Stmt *S : writesThrough(C, Views, First.SourcePlace))
+      Out.push_back({S, true});
+    return Out;
+  }
+
+  /// Writes into the elements of slice place A: set(A, ...), copy(A, ...),
+  /// A.ptr[i] = ..., *at(A, i) = ...
+  static std::vector<const Stmt *> writesThrough(const CheckContext &C,
+                                                 const SliceViews &Views,
+                                                 const Place &A) {
+    std::vector<const Stmt *> Out;
+    auto IsA = [&](const Expr *E) {
+      Place P;
+      return E && Views.placeOf(E, P) && P == A;
+    };
+    // The slice whose elements an lvalue designates, if any.
+    std::function<bool(const Expr *)> IntoA = [&](const Expr *E) -> bool {
+      E = ignoreNoise(E);
+      if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+        const auto *ME = dyn_cast<MemberExpr>(ignoreNoise(ASE->getBase()));
+        return ME && !ME->isArrow() &&
+               C.Api.typeKind(ME->getBase()->getType()) == TypeKind::Slice &&
+               IsA(ME->getBase());
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        if (!ME->isArrow())
+          return IntoA(ME->getBase());
+        const auto *Call = dyn_cast<CallExpr>(ignoreNoise(ME->getBase()));
+        return Call && C.Api.opKind(Call) == OpKind::SliceAt &&
+               IsA(C.Api.sliceOperand(Call));
+      }
+      if (const auto *UO = dyn_cast<UnaryOperator>(E);
+          UO && UO->getOpcode() == UO_Deref) {
+        const Expr *Ptr = ignoreNoise(UO->getSubExpr());
+        if (const auto *Call = dyn_cast<CallExpr>(Ptr))
+          return C.Api.opKind(Call) == OpKind::SliceAt &&
+                 IsA(C.Api.sliceOperand(Call));
+        if (const auto *ME = dyn_cast<MemberExpr>(Ptr))
+          return !ME->isArrow() &&
+                 C.Api.typeKind(ME->getBase()->getType()) == TypeKind::Slice &&
+                 IsA(ME->getBase());
+      }
+      return false;
+    };
+    for (const CFGBlock *B : C.Flow.cfg())
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        const Stmt *S = CS->getStmt();
+        if (const auto *Call = dyn_cast<CallExpr>(S)) {
+          OpKind Op = C.Api.opKind(Call);
+          if ((Op == OpKind::SliceSet || Op == OpKind::SliceCopy) &&
+              IsA(C.Api.sliceOperand(Call)))
+            Out.push_back(Call);
+        } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+          if (BO->isAssignmentOp() && IntoA(BO->getLHS()))
+            Out.push_back(BO);
+        } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+          if (UO->isIncrementDecrementOp() && IntoA(UO->getSubExpr()))
+            Out.push_back(UO);
+        }
+      }
+    return Out;
+  }
+
+  /// True if the result is kept somewhere that outlives locals between
+  /// First and Then (a map, a slice of slices, the caller's memory).
+  static const Store *keptBetween(const SliceViews &Views, ValueId Result,
+                                  const Stmt *First, const Stmt *Then) {
+    for (const Store &St : Views.stores())
+      if (Views.storedValues(St).count(Result) &&
+          (Views.within(First, St.Where) || Views.reaches(First, St.Where)) &&
+          (!Then || Views.reaches(St.Where, Then)))
+        return &St;
+    return nullptr;
+  }
+
+  static bool laterConflict(const CheckContext &C, const SliceViews &Views,
+                            const AppendCall &First, const Place &Dest,
+                            ValueId Result, std::set<const Stmt *> &Reported) {
+    for (const Conflict &K : conflictsOn(C, Views, First)) {
+      if (Reported.count(K.At) ||
+          !Views.reachesWithout(First.Call, K.At, First.SourcePlace))
+        continue;
+      bool Live = false;
+      if (C.Flow.valuesOfPlace(Dest, K.At).count(Result))
+        Live = Views.liveUse(K.At, Dest) != nullptr;
+      if (!Live && !keptBetween(Views, Result, First.Call, K.At))
+        continue;
+      std::string A = First.SourcePlace.str(), B = Dest.str();
+      Finding F =
+          C.finding(K.At->getBeginLoc(),
+                    K.IsWrite ? "write through '" + A + "' may change '" + B +
+                                    "', which may share its backing array"
+                              : "append to '" + A + "' may overwrite '" + B +
+                                    "', which may share its backing array",
+                    K.At->getSourceRange());
+      F.Notes.push_back({First.Call->getBeginLoc(),
+                         "'" + B + "' was appended from '" + A +
+                             "' here and may share its backing array; "
+                             "clone '" +
+                             A + "' first to give it its own"});
+      C.report(std::move(F));
+      Reported.insert(K.At);
+      return true;
+    }
+    return false;
+  }
+
+  /// The append runs again on the next iteration with the same source,
+  /// while the previous result was kept.
+  static bool keptAcrossIterations(const CheckContext &C,
+                                   const SliceViews &Views,
+                                   const AppendCall &First, ValueId Result,
+                                   std::set<const Stmt *> &Reported) {
+    if (Reported.count(First.Call) || Views.enclosingLoops(First.Call).empty())
+      return false;
+    for (const Store &St : Views.stores()) {
+      if (!Views.storedValues(St).count(Result))
+        continue;
+      bool After = Views.within(First.Call, St.Where) ||
+                   Views.reaches(First.Call, St.Where);
+      if (!After ||
+          !Views.reachesWithout(St.Where, First.Call, First.SourcePlace))
+        continue;
+      Finding F =
+          C.finding(First.Call->getBeginLoc(),
+                    "append to '" + First.SourcePlace.str() +
+                        "' in a loop may overwrite results kept from earlier "
+                        "iterations; they all share its backing array",
+                    First.Call->getSourceRange());
+      F.Notes.push_back(
+          {St.Where->getBeginLoc(), "result kept here outlives the iteration"});
+      C.report(std::move(F));
+      Reported.insert(First.Call);
+      return true;
+    }
+    return false;
+  }
+
+  /// use(append(p, 1), append(p, 2)): both results are alive together.
+  static void sameCallPair(const CheckContext &C, const SliceViews &Views,
+                           const AppendCall &First,
+                           std::set<const Stmt *> &Reported) {
+    const CallExpr *Consumer = Views.consumingCall(First.Call);
+    if (!Consumer)
+      return;
+    for (const AppendCall &Second : Views.appendCalls()) {
+      if (Second.Call == First.Call || !Second.HasSourcePlace ||
+          Second.SourcePlace != First.SourcePlace ||
+          Views.consumingCall(Second.Call) != Consumer ||
+          Reported.count(Second.Call))
+        continue;
+      const SourceManager &SM = C.Ctx.getSourceManager();
+      if (!SM.isBeforeInTranslationUnit(First.Call->getBeginLoc(),
+                                        Second.Call->getBeginLoc()))
+        continue;
+      std::string A = First.SourcePlace.str();
+      Finding F = C.finding(Second.Call->getBeginLoc(),
+                            "append to '" + A +
+                                "' may overwrite the other append to '" + A +
+                                "' in the same call; both results may share "
+                                "its backing array",
+                            Second.Call->getSourceRange());
+      F.Notes.push_back(
+          {First.Call->getBeginLoc(),
+           "the other result was appended from '" + A + "' here"});
+      C.report(std::move(F));
+      Reported.insert(Second.Call);
+    }
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Check> createAppendAlias() {
+  return std::make_unique<AppendAlias>();
+}
+
+} // namespace sliceguard

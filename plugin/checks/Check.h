@@ -1,0 +1,62 @@
+//===- Check.h - what a check is ------------------------------------------===//
+//
+// A check looks at one function at a time.  The driver (Registry.cpp) has
+// already built the function's FunctionFlow (CFG + values, shared by all
+// checks) and hands it over in a CheckContext.  A check reports through
+// CheckContext::report, which fills in the check's name.
+//
+// Adding a check: write checks/<Class>.cpp with
+//   std::unique_ptr<Check> create<Class>();
+// and add one SLICEGUARD_CHECK line to checks/CheckList.def.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SLICEGUARD_CHECKS_CHECK_H
+#define SLICEGUARD_CHECKS_CHECK_H
+
+#include "AliasFlow.h"
+#include "ApiModel.h"
+#include "Diagnostics.h"
+#include "Sliceguard.h"
+#include "clang/AST/ASTContext.h"
+#include <memory>
+
+namespace sliceguard {
+
+struct CheckContext {
+  clang::ASTContext &Ctx;
+  const ApiModel &Api;
+  const FunctionFlow &Flow;
+  SummaryCache &Summaries;
+  Reporter &Out;
+  llvm::StringRef CheckName;
+
+  /// A finding of this check at Loc (macro locations are fine: the
+  /// Reporter moves them to the user's line).
+  Finding finding(clang::SourceLocation Loc, const llvm::Twine &Message,
+                  clang::SourceRange Range = {}) const {
+    Finding F;
+    F.Check = CheckName.str();
+    F.Message = Message.str();
+    F.Loc = Loc;
+    F.Range = Range;
+    return F;
+  }
+  void report(Finding F) const { Out.report(std::move(F)); }
+
+  /// Source text of E as the user wrote it (empty inside macros).
+  std::string sourceText(const clang::Expr *E) const;
+};
+
+class Check {
+public:
+  virtual ~Check();
+  virtual void checkFunction(const CheckContext &C) = 0;
+};
+
+#define SLICEGUARD_CHECK(Class, Name, Summary)                                 \
+  std::unique_ptr<Check> create##Class();
+#include "CheckList.def"
+
+} // namespace sliceguard
+
+#endif // SLICEGUARD_CHECKS_CHECK_H

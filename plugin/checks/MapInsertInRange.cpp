@@ -1,0 +1,124 @@
+//===- MapInsertInRange.cpp - inserting into a map while ranging over it -===//
+//
+// Go: "If a map entry is created during iteration, that entry may be
+// produced during the iteration or may be skipped."  The runtime mirrors
+// that, so a loop that inserts new keys into the map it ranges over may
+// visit them (and re-process them) or not, depending on the hash seed.
+// Putting the current key (an update in place) and deleting are fine.
+//
+//===----------------------------------------------------------------------===//
+#include "Check.h"
+
+using namespace clang;
+
+namespace sliceguard {
+namespace {
+
+class MapInsertInRange : public Check {
+public:
+  void checkFunction(const CheckContext &C) override {
+    const FunctionFlow &Flow = C.Flow;
+    for (const OpEvent &Put : Flow.events()) {
+      if (Put.Op != OpKind::MapPut)
+        continue;
+      for (const FunctionFlow::RangeLoop &R : Flow.enclosingRanges(Put.Call)) {
+        if (!ranges(C, R, Put))
+          continue;
+        checkInsert(C, R, Put);
+        break; // the innermost range over this map decides
+      }
+    }
+  }
+
+private:
+  /// True if the range R walks the map Put inserts into.
+  static bool ranges(const CheckContext &C, const FunctionFlow::RangeLoop &R,
+                     const OpEvent &Put) {
+    const Expr *Map = C.Api.mapOperand(R.Begin);
+    if (!Map)
+      return false;
+    ValueSet Ranged = C.Flow.valuesOf(Map, R.Begin);
+    return FunctionFlow::intersects(Ranged, Put.Operand);
+  }
+
+  /// The current key was deleted earlier in this iteration: a put of it
+  /// creates a new entry the range may produce again (golang/go#46097).
+  static const OpEvent *deletedBefore(const CheckContext &C,
+                                      const FunctionFlow::RangeLoop &R,
+                                      const OpEvent &Put) {
+    for (const OpEvent &Del : C.Flow.events()) {
+      if (Del.Op != OpKind::MapDel ||
+          !FunctionFlow::intersects(Del.Operand, Put.Operand) ||
+          !C.Flow.isCurrentKey(Del.Key, Del.Call, R.Begin))
+        continue;
+      bool InLoop = false;
+      for (const auto &Outer : C.Flow.enclosingRanges(Del.Call))
+        InLoop |= Outer.Loop == R.Loop;
+      if (!InLoop)
+        continue;
+      bool Reaches = false;
+      C.Flow.walkForward(C.Flow.pointOf(Del.Call), [&](const Stmt *S) {
+        if (S == Put.Call) {
+          Reaches = true;
+          return FunctionFlow::Walk::Stop;
+        }
+        // The next iteration starts a new key.
+        return S == R.Next ? FunctionFlow::Walk::Prune
+                           : FunctionFlow::Walk::Continue;
+      });
+      if (Reaches)
+        return &Del;
+    }
+    return nullptr;
+  }
+
+  static std::string mapName(const CheckContext &C, const OpEvent &Put) {
+    if (Put.HasPlace)
+      return Put.OperandPlace.str();
+    return "the map";
+  }
+
+  static void checkInsert(const CheckContext &C,
+                          const FunctionFlow::RangeLoop &R,
+                          const OpEvent &Put) {
+    const OpEvent *Del = nullptr;
+    if (C.Flow.isCurrentKey(Put.Key, Put.Call, R.Begin)) {
+      Del = deletedBefore(C, R, Put);
+      if (!Del)
+        return; // updating the current entry in place is fine
+    }
+    std::string Map = mapName(C, Put);
+    std::string What;
+    if (Put.Callee)
+      What = "call to '" + Put.Callee->getNameAsString() +
+             "' inserts into map '" + Map + "'";
+    else
+      What = "inserting into map '" + Map + "'";
+    std::string Why =
+        Del ? " after deleting the current key, while ranging over it; the "
+              "re-inserted entry is new and may be produced again by this "
+              "range"
+            : " while ranging over it; a new key may or may not be produced "
+              "by this range";
+    Finding F = C.finding(Put.Call->getBeginLoc(), What + Why,
+                          Put.Call->getSourceRange());
+    F.Notes.push_back(
+        {R.Begin->getBeginLoc(), "range over map '" + Map + "' begins here"});
+    if (Del)
+      F.Notes.push_back({Del->Call->getBeginLoc(), "current key deleted here"});
+    if (Put.Callee && Put.CalleeSite)
+      F.Notes.push_back(
+          {Put.CalleeSite->getBeginLoc(), "'" + Put.Callee->getNameAsString() +
+                                              "' inserts into its map "
+                                              "parameter here"});
+    C.report(std::move(F));
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Check> createMapInsertInRange() {
+  return std::make_unique<MapInsertInRange>();
+}
+
+} // namespace sliceguard

@@ -1,0 +1,136 @@
+//===- MapRefAcrossInsert.cpp - a map_ref pointer used after an insert ---===//
+//
+// map_ref returns a pointer into the map's current table.  An insert of a
+// new key may grow the map, which moves every entry to a new table; the
+// old table stays valid (arena memory) but is no longer the map, so reads
+// through the pointer are stale and writes are lost.  Deletes never move
+// entries, and a pointer taken again after the insert is fresh.
+//
+//===----------------------------------------------------------------------===//
+#include "Check.h"
+
+using namespace clang;
+
+namespace sliceguard {
+namespace {
+
+class MapRefAcrossInsert : public Check {
+public:
+  void checkFunction(const CheckContext &C) override {
+    for (const OpEvent &Ref : C.Flow.events())
+      if (Ref.Op == OpKind::MapRef)
+        checkRef(C, Ref);
+  }
+
+private:
+  /// The same key as the ref's: the entry exists (or the pointer is NULL),
+  /// so the put updates in place.
+  static bool sameKey(const CheckContext &C, const OpEvent &Ref,
+                      const OpEvent &Put) {
+    if (!Ref.Key || !Put.Key)
+      return false;
+    ValueSet A = C.Flow.valuesOf(Ref.Key, Ref.Call);
+    ValueSet B = C.Flow.valuesOf(Put.Key, Put.Call);
+    return A.size() == 1 && A == B;
+  }
+
+  /// Uses that do not dereference: null checks and copies (the copy is
+  /// followed on its own).
+  static bool isHarmlessUse(const CheckContext &C, const Expr *E) {
+    const Stmt *Parent = C.Flow.parentOf(E);
+    if (!Parent)
+      return true;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      if (BO->isEqualityOp() || BO->isLogicalOp())
+        return true;
+      if (BO->getOpcode() == BO_Assign)
+        return true; // either the target or a copy
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(Parent))
+      if (UO->getOpcode() == UO_LNot)
+        return true;
+    if (isa<DeclStmt>(Parent) || isa<IfStmt>(Parent) ||
+        isa<WhileStmt>(Parent) || isa<ConditionalOperator>(Parent))
+      return true;
+    return false;
+  }
+
+  static bool holdsRef(const CheckContext &C, const Stmt *S, ValueId Ref) {
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) ||
+        !E->getType()->isPointerType())
+      return false;
+    return C.Flow.valuesOf(E, S).count(Ref) != 0;
+  }
+
+  static void checkRef(const CheckContext &C, const OpEvent &Ref) {
+    ValueId RefVal;
+    if (!C.Flow.madeBy(Ref.Call, RefVal))
+      return;
+    for (const OpEvent &Put : C.Flow.events()) {
+      if (Put.Op != OpKind::MapPut || Put.Call == Ref.Call ||
+          !FunctionFlow::intersects(Put.Operand, Ref.Operand) ||
+          sameKey(C, Ref, Put) || !reaches(C, Ref.Call, Put.Call))
+        continue;
+      const Expr *Use = firstUseAfter(C, Put, Ref, RefVal);
+      if (!Use)
+        continue;
+      report(C, Ref, Put, Use);
+      return; // one finding per pointer
+    }
+  }
+
+  static bool reaches(const CheckContext &C, const Stmt *From, const Stmt *To) {
+    bool Found = false;
+    C.Flow.walkForward(C.Flow.pointOf(From), [&](const Stmt *S) {
+      if (S == To) {
+        Found = true;
+        return FunctionFlow::Walk::Stop;
+      }
+      return FunctionFlow::Walk::Continue;
+    });
+    return Found;
+  }
+
+  static const Expr *firstUseAfter(const CheckContext &C, const OpEvent &Put,
+                                   const OpEvent &Ref, ValueId RefVal) {
+    const Expr *Use = nullptr;
+    C.Flow.walkForward(C.Flow.pointOf(Put.Call), [&](const Stmt *S) {
+      if (S == Ref.Call) // the pointer is taken again
+        return FunctionFlow::Walk::Prune;
+      if (holdsRef(C, S, RefVal) && !isHarmlessUse(C, cast<Expr>(S))) {
+        Use = cast<Expr>(S);
+        return FunctionFlow::Walk::Stop;
+      }
+      return FunctionFlow::Walk::Continue;
+    });
+    return Use;
+  }
+
+  static void report(const CheckContext &C, const OpEvent &Ref,
+                     const OpEvent &Put, const Expr *Use) {
+    std::string Ptr = C.sourceText(Use);
+    std::string Map = Put.HasPlace ? Put.OperandPlace.str() : "the map";
+    std::string Via =
+        Put.Callee ? " (in '" + Put.Callee->getNameAsString() + "')" : "";
+    Finding F = C.finding(
+        Use->getBeginLoc(),
+        "'" + (Ptr.empty() ? std::string("pointer") : Ptr) +
+            "' points into map '" + Map + "' from before an insert" + Via +
+            " that may have grown it and moved its entries; the pointer is "
+            "stale",
+        Use->getSourceRange());
+    F.Notes.push_back({Ref.Call->getBeginLoc(), "pointer taken here"});
+    F.Notes.push_back(
+        {Put.Call->getBeginLoc(), "insert into map '" + Map + "' here"});
+    C.report(std::move(F));
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Check> createMapRefAcrossInsert() {
+  return std::make_unique<MapRefAcrossInsert>();
+}
+
+} // namespace sliceguard

@@ -1,0 +1,136 @@
+//===- Registry.cpp - the check registry and the driver of all checks ----===//
+#include "Check.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace sliceguard {
+
+Check::~Check() = default;
+
+namespace {
+struct RegisteredCheck {
+  CheckInfo Info;
+  std::unique_ptr<Check> (*Create)();
+};
+
+const RegisteredCheck Registry[] = {
+#define SLICEGUARD_CHECK(Class, Name, Summary) {{Name, Summary}, create##Class},
+#include "CheckList.def"
+};
+} // namespace
+
+llvm::ArrayRef<CheckInfo> allChecks() {
+  static const std::vector<CheckInfo> Infos = [] {
+    std::vector<CheckInfo> Out;
+    for (const RegisteredCheck &R : Registry)
+      Out.push_back(R.Info);
+    return Out;
+  }();
+  return Infos;
+}
+
+std::string docsUrl(llvm::StringRef CheckName) {
+  return (llvm::Twine(SLICEGUARD_DOCS_BASE) + CheckName + ".md").str();
+}
+
+std::string CheckContext::sourceText(const Expr *E) const {
+  if (!E)
+    return "";
+  // Macro arguments (`m` in sg_range(T, m, it)) map back to the file.
+  CharSourceRange R = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(E->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (R.isInvalid())
+    return "";
+  return Lexer::getSourceText(R, Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+namespace {
+
+/// Cheap pre-pass: does a function touch a runtime type at all?  Also
+/// refuses bodies with recovery expressions (the AST has errors there).
+class MentionsRuntime : public RecursiveASTVisitor<MentionsRuntime> {
+public:
+  explicit MentionsRuntime(const ApiModel &Api) : Api(Api) {}
+  bool Mentions = false;
+  bool HasErrors = false;
+  bool VisitExpr(Expr *E) {
+    if (E->containsErrors()) {
+      HasErrors = true;
+      return false;
+    }
+    if (!Mentions && Api.isTracked(E->getType()))
+      Mentions = true;
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (!Mentions && Api.isTracked(VD->getType()))
+      Mentions = true;
+    return true;
+  }
+
+private:
+  const ApiModel &Api;
+};
+
+class ChecksConsumer : public ASTConsumer {
+public:
+  ChecksConsumer(const Options &Opts, FindingSink &Sink)
+      : Opts(Opts), Sink(Sink) {
+    for (const RegisteredCheck &R : Registry)
+      if (Opts.isEnabled(R.Info.Name))
+        Enabled.emplace_back(R.Info.Name, R.Create());
+  }
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Enabled.empty())
+      return;
+    ApiModel Api;
+    std::vector<const FunctionDecl *> Functions;
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+        Api.indexDecl(FD);
+        if (FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl())
+          Functions.push_back(FD);
+      }
+    Reporter Out(Ctx.getSourceManager(), Ctx.getLangOpts(), Opts, Sink);
+    SummaryCache Summaries(Ctx, Api);
+    for (const FunctionDecl *FD : Functions) {
+      // Only the user's code: never the runtime's own bodies.
+      if (!Out.isUserLocation(FD->getLocation()) ||
+          Api.opKind(FD) != OpKind::None)
+        continue;
+      MentionsRuntime Pre(Api);
+      Pre.TraverseStmt(FD->getBody());
+      if (!Pre.Mentions || Pre.HasErrors)
+        continue;
+      FunctionFlow Flow(FD, Ctx, Api, &Summaries);
+      if (!Flow.valid())
+        continue;
+      for (auto &[Name, C] : Enabled) {
+        CheckContext Context{Ctx, Api, Flow, Summaries, Out, Name};
+        C->checkFunction(Context);
+      }
+    }
+  }
+
+private:
+  Options Opts;
+  FindingSink &Sink;
+  std::vector<std::pair<llvm::StringRef, std::unique_ptr<Check>>> Enabled;
+};
+
+} // namespace
+
+std::unique_ptr<ASTConsumer> createChecksConsumer(CompilerInstance &CI,
+                                                  const Options &Opts,
+                                                  FindingSink &Sink) {
+  (void)CI;
+  return std::make_unique<ChecksConsumer>(Opts, Sink);
+}
+
+} // namespace sliceguard

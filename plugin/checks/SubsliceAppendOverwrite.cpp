@@ -1,0 +1,309 @@
+//===- SubsliceAppendOverwrite.cpp - append into a view's spare capacity --===//
+//
+// `t := s[lo:hi]` keeps s's capacity past hi, so `append(t, x)` writes x
+// into s[hi] in place.  That is a bug when anything still reads that
+// region afterwards: s itself, another view of s's tail, or a copy of s
+// kept in a map, a slice of slices or the caller's memory (the
+// truncate-and-reuse buffer `buf = buf[:0]` whose earlier contents were
+// kept).  It is the classic insert-in-the-middle bug too:
+// `append(append(s[:1], x), s[1:]...)` (golang/go#14352).
+//
+// Quiet on the idioms that rely on the overwrite: filter in place
+// (`b := a[:0]`), delete (`a = append(a[:i], a[i+1:]...)`), a view spanning
+// the whole length, and any base that is dead after the append.
+//
+//===----------------------------------------------------------------------===//
+#include "Check.h"
+#include "SliceViews.h"
+#include "clang/AST/Expr.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace sliceguard {
+namespace {
+
+/// Integer value of E if it is a constant.
+static std::optional<llvm::APSInt> constantOf(const ASTContext &Ctx,
+                                              const Expr *E) {
+  if (!E || E->isValueDependent())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt();
+}
+
+/// Same expression, token for token (ignoring parens and casts).
+static bool sameExpr(const ASTContext &Ctx, const Expr *A, const Expr *B) {
+  if (!A || !B)
+    return false;
+  A = ignoreNoise(A);
+  B = ignoreNoise(B);
+  auto CA = constantOf(Ctx, A), CB = constantOf(Ctx, B);
+  if (CA && CB)
+    return llvm::APSInt::isSameValue(*CA, *CB);
+  llvm::FoldingSetNodeID IA, IB;
+  A->Profile(IA, Ctx, /*Canonical=*/true);
+  B->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
+class SubsliceAppendOverwrite : public Check {
+public:
+  void checkFunction(const CheckContext &C) override {
+    SliceViews Views(C);
+    for (const OpEvent &Ev : C.Flow.events()) {
+      if (!isSliceGrowOp(Ev.Op))
+        continue;
+      for (ValueId V : Ev.Operand) {
+        ViewInfo View;
+        if (Views.viewInfo(V, View) && checkAppend(C, Views, Ev, V, View))
+          break;
+      }
+    }
+  }
+
+private:
+  /// An empty view (`s[:0]`, `s[i:i]`) is a request to reuse the storage.
+  static bool isEmptyView(const ASTContext &Ctx, const ViewInfo &View) {
+    return View.Lo && View.Hi && sameExpr(Ctx, View.Lo, View.Hi);
+  }
+
+  /// `s[lo:len(s)]`: appending writes past len(s), which s cannot see.
+  static bool spansWholeLength(const SliceViews &Views, const ViewInfo &View,
+                               const Place &Base) {
+    const auto *ME = dyn_cast_or_null<MemberExpr>(ignoreNoise(View.Hi));
+    if (!ME || ME->getMemberDecl()->getName() != "len")
+      return false;
+    Place Of;
+    return Views.placeOf(ME->getBase(), Of) && Of == Base;
+  }
+
+  /// True if another view W of the same base covers the part past the end
+  /// of View (W starts where View ends, or ends later).
+  static bool coversTail(const CheckContext &C, const SliceViews &Views,
+                         const ViewInfo &W, const ViewInfo &View) {
+    if (!View.Hi || !W.Hi)
+      return false;
+    if (sameExpr(C.Ctx, W.Lo, View.Hi))
+      return true;
+    auto WHi = constantOf(C.Ctx, W.Hi), VHi = constantOf(C.Ctx, View.Hi);
+    if (WHi && VHi)
+      return *WHi > *VHi;
+    Place WBase;
+    return Views.placeOf(W.Base, WBase) && spansWholeLength(Views, W, WBase);
+  }
+
+  struct Hazard {
+    enum Kind { BaseUsed, OtherView, Kept } K;
+    std::string Holder;           ///< who still reads the elements
+    const Stmt *KeptAt = nullptr; ///< for Kept
+    const Expr *KeptExpr = nullptr;
+  };
+
+  static bool checkAppend(const CheckContext &C, const SliceViews &Views,
+                          const OpEvent &Ev, ValueId V, const ViewInfo &View) {
+    Place Base;
+    bool HasBase = Views.placeOf(View.Base, Base);
+    bool Empty = isEmptyView(C.Ctx, View);
+    std::optional<Hazard> H;
+    if (!Empty && HasBase)
+      H = baseStillUsed(C, Views, Ev, View, Base);
+    if (!H)
+      H = otherHolder(C, Views, Ev, V, View, HasBase ? &Base : nullptr, Empty);
+    if (!H)
+      H = keptCopy(Views, Ev, View);
+    if (!H)
+      return false;
+    report(C, Views, Ev, View, HasBase ? Base.str() : "", Empty, *H);
+    return true;
+  }
+
+  /// The base itself, unchanged since the view was made, is read after
+  /// the append (or by the call that consumes the append's result).
+  static std::optional<Hazard>
+  baseStillUsed(const CheckContext &C, const SliceViews &Views,
+                const OpEvent &Ev, const ViewInfo &View, const Place &Base) {
+    if (Ev.HasPlace && Ev.OperandPlace == Base)
+      return std::nullopt;
+    if (spansWholeLength(Views, View, Base))
+      return std::nullopt;
+    // The base still holds the array the view was cut from.
+    bool Unchanged = Views.within(View.Site, Ev.Call) ||
+                     Views.reachesWithout(View.Site, Ev.Call, Base);
+    if (!Unchanged)
+      return std::nullopt;
+    Hazard H{Hazard::BaseUsed, Base.str()};
+    if (readByConsumer(C, Views, Ev.Call, Base))
+      return H;
+    bool AtExit = false;
+    if (Views.liveUse(Ev.Call, Base, &AtExit))
+      return H;
+    return std::nullopt;
+  }
+
+  /// `f(append(s[:1], x), s[1:])`: f reads its other arguments after the
+  /// append wrote into them, whatever the evaluation order.
+  static bool readByConsumer(const CheckContext &C, const SliceViews &Views,
+                             const CallExpr *Append, const Place &Base) {
+    const Expr *Cur = Append;
+    while (const CallExpr *Outer = Views.consumingCall(Cur)) {
+      for (const Expr *Arg : Outer->arguments()) {
+        if (Views.within(Append, Arg))
+          continue;
+        if (mentions(Views, Arg, Base))
+          return true;
+      }
+      Cur = Outer;
+    }
+    return false;
+  }
+
+  static bool mentions(const SliceViews &Views, const Stmt *S, const Place &P) {
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      Place Q;
+      if ((isa<DeclRefExpr>(ignoreNoise(E)) ||
+           isa<MemberExpr>(ignoreNoise(E))) &&
+          Views.placeOf(E, Q) && (P.isPrefixOf(Q) || Q.isPrefixOf(P)))
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      if (Child && mentions(Views, Child, P))
+        return true;
+    return false;
+  }
+
+  /// Another local slice holds a copy of the base, or a view of its tail,
+  /// and is read after the append.
+  static std::optional<Hazard>
+  otherHolder(const CheckContext &C, const SliceViews &Views, const OpEvent &Ev,
+              ValueId V, const ViewInfo &View, const Place *Base, bool Empty) {
+    for (const Place &Q : Views.places(/*Pointers=*/false)) {
+      if ((Base && Q == *Base) || (Ev.HasPlace && Q == Ev.OperandPlace))
+        continue;
+      ValueSet Held = C.Flow.valuesOfPlace(Q, Ev.Call);
+      bool Shares = false;
+      for (ValueId W : Held) {
+        if (W == V)
+          continue;
+        if (View.BaseValues.count(W)) {
+          // A copy of the base sees everything the base sees.
+          Shares = Empty || !Base || !spansWholeLength(Views, View, *Base);
+        } else {
+          ViewInfo Other;
+          Shares =
+              !Empty && Views.viewInfo(W, Other) &&
+              FunctionFlow::intersects(Other.BaseValues, View.BaseValues) &&
+              coversTail(C, Views, Other, View);
+        }
+        if (Shares)
+          break;
+      }
+      if (Shares && Views.liveUse(Ev.Call, Q))
+        return Hazard{Hazard::OtherView, Q.str()};
+    }
+    return std::nullopt;
+  }
+
+  /// The base's array was kept somewhere (a map, a slice of slices, the
+  /// caller's memory) before the append: the keeper sees the overwrite.
+  static std::optional<Hazard>
+  keptCopy(const SliceViews &Views, const OpEvent &Ev, const ViewInfo &View) {
+    for (const Store &St : Views.stores()) {
+      if (Views.within(St.Where, Ev.Call) || Views.within(Ev.Call, St.Where))
+        continue;
+      if (!FunctionFlow::intersects(Views.storedValues(St), View.BaseValues))
+        continue;
+      if (!Views.reaches(St.Where, Ev.Call))
+        continue;
+      Place Kept;
+      std::string Name =
+          Views.placeOf(St.Stored, Kept) ? Kept.str() : std::string("it");
+      return Hazard{Hazard::Kept, Name, St.Where, St.Stored};
+    }
+    return std::nullopt;
+  }
+
+  static void report(const CheckContext &C, const SliceViews &Views,
+                     const OpEvent &Ev, const ViewInfo &View,
+                     const std::string &BaseName, bool Empty, const Hazard &H) {
+    std::string Target = Ev.HasPlace ? "'" + Ev.OperandPlace.str() + "'"
+                                     : "a slice of '" + BaseName + "'";
+    if (Empty && H.K == Hazard::Kept) {
+      Finding F = C.finding(
+          Ev.Call->getBeginLoc(),
+          "append to " + Target +
+              " may overwrite an earlier view of its backing array that is "
+              "still kept; the truncated slice reuses the same array",
+          Ev.Call->getSourceRange());
+      F.Notes.push_back({H.KeptAt->getBeginLoc(),
+                         "a view of '" + H.Holder + "' is kept here"});
+      C.report(std::move(F));
+      return;
+    }
+    std::string Tail;
+    switch (H.K) {
+    case Hazard::BaseUsed:
+      Tail = ", and '" + H.Holder + "' is still used";
+      break;
+    case Hazard::OtherView:
+      Tail = ", and '" + H.Holder + "' still reads them";
+      break;
+    case Hazard::Kept:
+      Tail = ", which are also kept elsewhere";
+      break;
+    }
+    std::string BaseText = BaseName.empty() ? "its base" : "'" + BaseName + "'";
+    Finding F =
+        C.finding(Ev.Call->getBeginLoc(),
+                  "append to " + Target + " may overwrite elements of " +
+                      BaseText + " past the end of the slice" + Tail,
+                  Ev.Call->getSourceRange());
+    std::string Note =
+        Ev.HasPlace
+            ? "'" + Ev.OperandPlace.str() + "' is a 2-index slice of " +
+                  BaseText + " made here; its capacity extends past its length"
+            : "this 2-index slice of " + BaseText +
+                  " keeps the capacity past its length";
+    if (View.DirectOp)
+      Note += "; a 3-index slice caps it";
+    F.Notes.push_back({View.Site->getBeginLoc(), Note});
+    if (H.K == Hazard::Kept && H.KeptAt)
+      F.Notes.push_back(
+          {H.KeptAt->getBeginLoc(), "'" + BaseName + "' is kept here"});
+    addSlice3Fix(C, View, F);
+    C.report(std::move(F));
+  }
+
+  /// `X_slice(s, lo, hi)` -> `X_slice3(s, lo, hi, hi)`.
+  static void addSlice3Fix(const CheckContext &C, const ViewInfo &View,
+                           Finding &F) {
+    if (!View.DirectOp || !View.Hi || View.Hi->HasSideEffects(C.Ctx))
+      return;
+    const FunctionDecl *Slice3 =
+        C.Api.findOp(OpKind::SliceSlice3, ignoreNoise(View.Base)->getType());
+    std::string HiText = C.sourceText(View.Hi);
+    const Expr *Callee = View.Site->getCallee();
+    if (!Slice3 || HiText.empty() || !Callee ||
+        Callee->getBeginLoc().isMacroID() || View.Hi->getEndLoc().isMacroID())
+      return;
+    const SourceManager &SM = C.Ctx.getSourceManager();
+    SourceLocation AfterHi = Lexer::getLocForEndOfToken(
+        View.Hi->getEndLoc(), 0, SM, C.Ctx.getLangOpts());
+    if (AfterHi.isInvalid())
+      return;
+    F.FixIts.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Callee->getSourceRange()),
+        Slice3->getName()));
+    F.FixIts.push_back(FixItHint::CreateInsertion(AfterHi, ", " + HiText));
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Check> createSubsliceAppendOverwrite() {
+  return std::make_unique<SubsliceAppendOverwrite>();
+}
+
+} // namespace sliceguard
