@@ -2,11 +2,10 @@
 // live panics, every time.  Updating or deleting is fine, so is inserting
 // into another map; leaving the loop early (break, return) ends the range.
 //
-// RUN: %clang %sg_cflags %sg_inc %sanitize -DSG_CHECKS=3 %s -o %t && %t |
-// FileCheck %s RUN: %gcc %sg_cflags %sg_inc -g -DSG_CHECKS=3 %s -o %t.gcc &&
-// %t.gcc | FileCheck %s At the default level the same program inserts silently.
-// RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t.level1 && %t.level1 |
-// FileCheck %s --check-prefix=LEVEL1
+// RUN: %clang %sg_cflags %sg_inc %sanitize -DSG_CHECKS=3 %s -o %t && %t | FileCheck %s
+// RUN: %gcc %sg_cflags %sg_inc -g -DSG_CHECKS=3 %s -o %t.gcc && %t.gcc | FileCheck %s
+// At the default level the same program inserts silently.
+// RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t.level1 && %t.level1 | FileCheck %s --check-prefix=LEVEL1
 #include <setjmp.h>
 #include <stdio.h>
 
@@ -61,8 +60,7 @@ int main(void) {
 
   if (!setjmp(back)) {
     sg_range(imap, m, it) {
-      // CHECK-NEXT: panic: assignment to a new map entry during range over the
-      // map (SG_CHECKS=3) @ {{.*}}checks3_strict.c:[[@LINE+1]]
+      // CHECK-NEXT: panic: assignment to a new map entry during range over the map (SG_CHECKS=3) @ {{.*}}checks3_strict.c:[[@LINE+1]]
       imap_put(m, 1000 + it.key, 1);
     }
     printf("inserted during range: len=%td\n", imap_len(m));
@@ -92,8 +90,7 @@ int main(void) {
   if (!setjmp(back)) {
     sg_range(imap, m, outer) {
       sg_range(imap, m, inner) { (void)inner; }
-      // CHECK-NEXT: panic: assignment to a new map entry during range over the
-      // map (SG_CHECKS=3) @ {{.*}}checks3_strict.c:[[@LINE+1]]
+      // CHECK-NEXT: panic: assignment to a new map entry during range over the map (SG_CHECKS=3) @ {{.*}}checks3_strict.c:[[@LINE+1]]
       imap_put(m, 3000 + outer.key, 1);
     }
   }

@@ -8,8 +8,7 @@
 //
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t && %t | FileCheck %s
 // RUN: %gcc %sg_cflags %sg_inc -O2 %s -o %t.gcc && %t.gcc | FileCheck %s
-// RUN: %clang %sg_cflags %sg_inc %sanitize -DSG_CHECKS=2 %s -o %t.level2 &&
-// %t.level2 | FileCheck %s
+// RUN: %clang %sg_cflags %sg_inc %sanitize -DSG_CHECKS=2 %s -o %t.level2 && %t.level2 | FileCheck %s
 //
 // CHECK: universe=64 ops=200000 ranges={{[1-9][0-9]*}} ok
 // CHECK: universe=1024 ops=200000 ranges={{[1-9][0-9]*}} ok

@@ -49,83 +49,58 @@ int main(void) {
   ints s = ints_make(a, 3, 4);
   int sink = 0;
 
-  // CHECK: panic: runtime error: index out of range [5] with length 3 @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK: panic: runtime error: index out of range [5] with length 3 @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(sink += ints_get(s, n(5)));
-  // CHECK-NEXT: panic: runtime error: index out of range [-1] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: index out of range [-1] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(sink += ints_get(s, n(-1)));
-  // CHECK-NEXT: panic: runtime error: index out of range [3] with length 3 @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: index out of range [3] with length 3 @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_set(s, n(3), 1));
-  // CHECK-NEXT: panic: runtime error: index out of range [4] with length 3 @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: index out of range [4] with length 3 @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(sink += *ints_at(s, n(4)));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:7] with
-  // capacity 4 @ {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:7] with capacity 4 @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice(s, 0, n(7)));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:-1] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:-1] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice(s, 0, n(-1)));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [3:2] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [3:2] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice(s, n(3), n(2)));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [-1:] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [-1:] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice(s, n(-1), 3));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [::5] with
-  // capacity 4 @ {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [::5] with capacity 4 @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice3(s, 0, 1, n(5)));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [::-1] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [::-1] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice3(s, 0, 1, n(-1)));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:3:2] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:3:2] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice3(s, 0, n(3), 2));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:-1:] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:-1:] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice3(s, 0, n(-1), 2));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [2:1:] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [2:1:] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice3(s, n(2), 1, 3));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [-1::] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [-1::] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_slice3(s, n(-1), 1, 3));
-  // CHECK-NEXT: panic: runtime error: makeslice: len out of range @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: makeslice: len out of range @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_make(a, n(-1), 0));
-  // CHECK-NEXT: panic: runtime error: makeslice: cap out of range @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: makeslice: cap out of range @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_make(a, n(5), n(3)));
-  // CHECK-NEXT: panic: runtime error: makeslice: cap out of range @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: makeslice: cap out of range @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_make(a, 0, n((ptrdiff_t)1 << 62)));
-  // CHECK-NEXT: panic: runtime error: makeslice: len out of range @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: makeslice: len out of range @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_make(a, n((ptrdiff_t)1 << 62), n((ptrdiff_t)1 << 62)));
-  // CHECK-NEXT: panic: runtime error: growslice: len out of range @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: growslice: len out of range @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_append_n(a, s, s.ptr, n(PTRDIFF_MAX)));
-  // CHECK-NEXT: panic: runtime error: growslice: len out of range @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: growslice: len out of range @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_append_n(a, s, s.ptr, n(-1)));
-  // CHECK-NEXT: panic: runtime error: growslice: len out of range @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: growslice: len out of range @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_append_n(a, s, s.ptr, n((ptrdiff_t)1 << 60)));
   wordcount nil_map = NULL;
   static const sg_str k = {"k", 1};
-  // CHECK-NEXT: panic: assignment to entry in nil map @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: assignment to entry in nil map @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(wordcount_put(nil_map, k, 1));
   static const sg_str hello = {"hello", 5};
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:9] with
-  // length 5 @ {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [:9] with length 5 @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(sg_str_slice(hello, 0, n(9)));
-  // CHECK-NEXT: panic: runtime error: slice bounds out of range [4:3] @
-  // {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: runtime error: slice bounds out of range [4:3] @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(sg_str_slice(hello, n(4), 3));
-  // CHECK-NEXT: panic: allocation from a nil arena (create one with
-  // sg_arena_new) @ {{.*}}panics.c:[[@LINE+1]]
+  // CHECK-NEXT: panic: allocation from a nil arena (create one with sg_arena_new) @ {{.*}}panics.c:[[@LINE+1]]
   PANICS(ints_make(NULL, 1, 1));
 
   /* The slice is untouched by the failed operations. */

@@ -7,27 +7,26 @@
 // RUN: %clang %sg_cflags %sg_inc -fsyntax-only -DSG_CHECKS=0 %s
 // RUN: %clang %sg_cflags %sg_inc -fsyntax-only -DSG_CHECKS=2 %s
 // RUN: %clang %sg_cflags %sg_inc -fsyntax-only -DSG_CHECKS=3 %s
-// RUN: %clang -std=gnu11 -Wall -Wextra -Werror %sg_inc -fsyntax-only
-// -DSG_CHECKS=3 %s RUN: %clang -std=gnu11 -Wall -Wextra -Wpedantic -Werror
-// %sg_inc -fsyntax-only %s RUN: %clang %sg_cflags %sg_inc -Wconversion -Wshadow
-// -Wcast-qual -Wstrict-prototypes -Wmissing-prototypes -fsyntax-only
-// -DSG_CHECKS=3 %s RUN: %gcc %sg_cflags %sg_inc -fsyntax-only %s RUN: %gcc
-// %sg_cflags %sg_inc -O2 -fsyntax-only -DSG_CHECKS=0 %s RUN: %gcc %sg_cflags
-// %sg_inc -O2 -c -DSG_CHECKS=2 %s -o %t.o RUN: %gcc %sg_cflags %sg_inc -O2 -c
-// -DSG_CHECKS=3 %s -o %t.o RUN: %gcc -std=gnu11 -Wall -Wextra -Wpedantic
-// -Werror %sg_inc -O2 -c %s -o %t.o RUN: %gcc %sg_cflags %sg_inc -Wshadow
-// -Wcast-qual -Wstrict-prototypes -Wmissing-prototypes -fsyntax-only %s RUN:
-// %if clang-14 %{ %clang14 %sg_cflags %sg_inc -fsyntax-only -DSG_CHECKS=3 %s %}
-// RUN: %if clang-22 %{ %clang22 %sg_cflags %sg_inc -fsyntax-only -DSG_CHECKS=3
-// %s %} Two translation units, one program. RUN: %clang %sg_cflags %sg_inc
-// -DSECOND_TU -c %s -o %t.second.o RUN: %clang %sg_cflags %sg_inc -DSG_MAIN -c
-// %s -o %t.main.o RUN: %clang %t.main.o %t.second.o -o %t.exe && %t.exe |
-// FileCheck %s RUN: %gcc %sg_cflags %sg_inc -DSECOND_TU -c %s -o %t.gsecond.o
+// RUN: %clang -std=gnu11 -Wall -Wextra -Werror %sg_inc -fsyntax-only -DSG_CHECKS=3 %s
+// RUN: %clang -std=gnu11 -Wall -Wextra -Wpedantic -Werror %sg_inc -fsyntax-only %s
+// RUN: %clang %sg_cflags %sg_inc -Wconversion -Wshadow -Wcast-qual -Wstrict-prototypes -Wmissing-prototypes -fsyntax-only -DSG_CHECKS=3 %s
+// RUN: %gcc %sg_cflags %sg_inc -fsyntax-only %s
+// RUN: %gcc %sg_cflags %sg_inc -O2 -fsyntax-only -DSG_CHECKS=0 %s
+// RUN: %gcc %sg_cflags %sg_inc -O2 -c -DSG_CHECKS=2 %s -o %t.o
+// RUN: %gcc %sg_cflags %sg_inc -O2 -c -DSG_CHECKS=3 %s -o %t.o
+// RUN: %gcc -std=gnu11 -Wall -Wextra -Wpedantic -Werror %sg_inc -O2 -c %s -o %t.o
+// RUN: %gcc %sg_cflags %sg_inc -Wshadow -Wcast-qual -Wstrict-prototypes -Wmissing-prototypes -fsyntax-only %s
+// RUN: %if clang-14 %{ %clang14 %sg_cflags %sg_inc -fsyntax-only -DSG_CHECKS=3 %s %}
+// RUN: %if clang-22 %{ %clang22 %sg_cflags %sg_inc -fsyntax-only -DSG_CHECKS=3 %s %}
+// Two translation units, one program.
+// RUN: %clang %sg_cflags %sg_inc -DSECOND_TU -c %s -o %t.second.o
+// RUN: %clang %sg_cflags %sg_inc -DSG_MAIN -c %s -o %t.main.o
+// RUN: %clang %t.main.o %t.second.o -o %t.exe && %t.exe | FileCheck %s
+// RUN: %gcc %sg_cflags %sg_inc -DSECOND_TU -c %s -o %t.gsecond.o
 // RUN: %gcc %sg_cflags %sg_inc -DSG_MAIN -c %s -o %t.gmain.o
 // RUN: %gcc %t.gmain.o %t.gsecond.o -o %t.gexe && %t.gexe | FileCheck %s
 // CHECK: handler seen by the other unit: 1
-// CHECK: panic in other unit: panic: runtime error: index out of range [9] with
-// length 1
+// CHECK: panic in other unit: panic: runtime error: index out of range [9] with length 1
 #include <setjmp.h>
 #include <stdio.h>
 
