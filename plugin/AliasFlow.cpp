@@ -444,6 +444,7 @@ void FunctionFlow::applySummary(State &S, const CallExpr *Call, bool Record) {
       Ev.Call = Call;
       Ev.Callee = Callee;
       Ev.CalleeSite = E.Site;
+      Ev.CalleeSiteFn = E.SiteFn;
       Ev.Operand = Old;
       Ev.HasPlace = true;
       Ev.OperandPlace = P;
@@ -988,6 +989,7 @@ const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
         E.Param = Idx;
         E.Steps = Val.P.Steps;
         E.Site = Ev.CalleeSite ? Ev.CalleeSite : Ev.Call;
+        E.SiteFn = Ev.CalleeSite ? Ev.CalleeSiteFn : Def;
         if (Ev.Key) {
           ValueSet K = Flow.valuesOf(Ev.Key, Ev.Call);
           if (K.size() == 1 && Flow.value(*K.begin()).K == Value::Initial &&

@@ -110,6 +110,7 @@ struct OpEvent {
   const clang::CallExpr *Call = nullptr;
   const clang::FunctionDecl *Callee = nullptr;
   const clang::CallExpr *CalleeSite = nullptr;
+  const clang::FunctionDecl *CalleeSiteFn = nullptr; ///< holds CalleeSite
   /// Operand values at the call (map operand for map ops, slice operand
   /// for slice ops; for summaries, the affected place's values).
   ValueSet Operand;
@@ -233,6 +234,7 @@ struct ParamEffect {
   unsigned Param = 0;
   llvm::SmallVector<PathStep, 3> Steps;  ///< from the parameter to the place
   const clang::CallExpr *Site = nullptr; ///< the op inside the callee
+  const clang::FunctionDecl *SiteFn = nullptr; ///< the function holding Site
   int KeyParam = -1;                     ///< map inserts: key is this param
 };
 

@@ -55,10 +55,6 @@ private:
     if (!Use || !Reported.insert({Taken, AtExit ? M.Call : Use}).second)
       return;
     std::string Ptr = P.str(), Slice = M.Slice.str();
-    llvm::errs() << "DBG " << Ptr << " " << Slice << " atexit=" << AtExit
-                 << "\n";
-    Use->dump();
-    Taken->dump();
     if (AtExit) {
       // The pointer lives on in memory the caller sees.
       Finding F =

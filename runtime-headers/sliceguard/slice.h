@@ -96,27 +96,28 @@ static inline SG_SLICE SG_S_(make)(sg_arena *a, ptrdiff_t len, ptrdiff_t cap) {
   return s;
 }
 
-/* Moves s to an array able to hold newlen elements (Go's growslice); the
- * result has s's length and Go's new capacity.  Out of line: append's fast
- * path stays small. */
-SG_OUTLINE SG_SLICE SG_S_(grow_)(sg_arena *a, SG_SLICE s, ptrdiff_t newlen) {
+/* Moves the slice {ptr, len, cap} to an array able to hold newlen
+ * elements (Go's growslice); the result has the same length and Go's new
+ * capacity.  Out of line, and taking scalars rather than the struct, so the
+ * caller's slice stays in registers on append's fast path. */
+SG_OUTLINE SG_SLICE SG_S_(grow_)(sg_arena *a, SG_SE_ *ptr, ptrdiff_t len,
+                                 ptrdiff_t cap, ptrdiff_t newlen) {
   const size_t size = sizeof(SG_SE_);
+  SG_SLICE s = {ptr, len, cap};
   if (size == 0) { /* Go: zero-size arrays grow to exactly newlen */
     s.ptr = SG_S_(zerobase_)();
     s.cap = newlen;
     return s;
   }
-  ptrdiff_t newcap = sg_growcap(newlen, s.cap, size);
-  size_t oldbytes = (size_t)s.cap * size, newbytes = (size_t)newcap * size;
-  if (s.len == s.cap && s.cap > 0 &&
-      sg_arena_extend(a, s.ptr, oldbytes, newbytes)) {
+  ptrdiff_t newcap = sg_growcap(newlen, cap, size);
+  size_t oldbytes = (size_t)cap * size, newbytes = (size_t)newcap * size;
+  if (len == cap && cap > 0 && sg_arena_extend(a, ptr, oldbytes, newbytes)) {
     s.cap = newcap;
     return s;
   }
-  SG_SE_ *p = (SG_SE_ *)sg_arena_alloc_aligned(a, newbytes, SG_S_ALIGN_);
-  if (s.len > 0)
-    memcpy(p, s.ptr, (size_t)s.len * size);
-  s.ptr = p;
+  s.ptr = (SG_SE_ *)sg_arena_alloc_aligned(a, newbytes, SG_S_ALIGN_);
+  if (len > 0)
+    memcpy(s.ptr, ptr, (size_t)len * size);
   s.cap = newcap;
   return s;
 }
@@ -125,7 +126,7 @@ static inline SG_SLICE SG_S_(append)(sg_arena *a, SG_SLICE s, SG_SE_ v) {
   if (SG_UNLIKELY(s.len >= s.cap)) {
     if (s.len == PTRDIFF_MAX)
       sg_panicf(true, "growslice: len out of range");
-    s = SG_S_(grow_)(a, s, s.len + 1);
+    s = SG_S_(grow_)(a, s.ptr, s.len, s.cap, s.len + 1);
   }
   s.ptr[s.len++] = v;
   return s;
@@ -143,7 +144,7 @@ static inline SG_SLICE SG_S_(append_n)(sg_arena *a, SG_SLICE s, const SG_SE_ *p,
       sg_panicf(true, "growslice: len out of range");
     /* p may point into s's own array: growing never frees that array, and
      * extending in place never writes below s.len, so p stays readable. */
-    s = SG_S_(grow_)(a, s, s.len + n);
+    s = SG_S_(grow_)(a, s.ptr, s.len, s.cap, s.len + n);
   }
   if (sizeof(SG_SE_))
     memmove(s.ptr + s.len, p, (size_t)n * sizeof(SG_SE_));

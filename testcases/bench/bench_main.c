@@ -178,53 +178,49 @@ static bool verify(const char *what, const char *impl, const bench_round *r,
   return ok;
 }
 
-static measured measure_map(const options *opt, const bench_input *in,
-                            bench_map_round_fn fn, const char *impl,
-                            const char *what) {
-  measured m = {.ok = true};
+static void measured_init(measured *m) {
+  m->ok = true;
+  for (int op = 0; op < BENCH_OP_COUNT; op++)
+    m->ns_per_op[op] = INFINITY;
+}
+
+/* One sample of a map implementation, folded into m (best so far). */
+static void sample_map(const options *opt, const bench_input *in,
+                       bench_map_round_fn fn, const char *impl,
+                       const char *what, measured *m) {
   size_t rounds = rounds_for(opt, in->n);
   uint64_t n = in->n, tri = n * (n + 1) / 2;
   const uint64_t expect[BENCH_OP_COUNT] = {
       n * rounds, tri * rounds, 0, tri * (uint64_t)in->iter_passes * rounds,
       n * rounds};
-  for (int op = 0; op < BENCH_OP_COUNT; op++)
-    m.ns_per_op[op] = INFINITY;
-  for (int s = 0; s < opt->samples; s++) {
-    bench_round r;
-    memset(&r, 0, sizeof r);
-    for (size_t i = 0; i < rounds; i++)
-      fn(in, &r);
-    m.ok &= verify(what, impl, &r, expect, BENCH_OP_COUNT);
-    for (int op = 0; op < BENCH_OP_COUNT; op++) {
-      double ops = (double)n * (double)rounds;
-      if (op == BENCH_ITER)
-        ops *= in->iter_passes;
-      double per = (double)r.ns[op] / ops;
-      if (per < m.ns_per_op[op])
-        m.ns_per_op[op] = per;
-    }
+  bench_round r;
+  memset(&r, 0, sizeof r);
+  for (size_t i = 0; i < rounds; i++)
+    fn(in, &r);
+  m->ok &= verify(what, impl, &r, expect, BENCH_OP_COUNT);
+  for (int op = 0; op < BENCH_OP_COUNT; op++) {
+    double ops = (double)n * (double)rounds;
+    if (op == BENCH_ITER)
+      ops *= in->iter_passes;
+    m->ns_per_op[op] = fmin(m->ns_per_op[op], (double)r.ns[op] / ops);
   }
-  return m;
 }
 
-static measured measure_push(const options *opt, const bench_input *in,
-                             bench_append_round_fn fn, const char *impl) {
-  measured m = {.ok = true};
+/* One sample of an append implementation, folded into m. */
+static void sample_push(const options *opt, const bench_input *in,
+                        bench_append_round_fn fn, const char *impl,
+                        measured *m) {
   size_t rounds = rounds_for(opt, in->n);
   uint64_t n = in->n;
   const uint64_t expect[1] = {n * (n + 1) / 2 * rounds};
-  m.ns_per_op[BENCH_INSERT] = INFINITY;
-  for (int s = 0; s < opt->samples; s++) {
-    bench_round r;
-    memset(&r, 0, sizeof r);
-    for (size_t i = 0; i < rounds; i++)
-      fn(in, &r);
-    m.ok &= verify("append", impl, &r, expect, 1);
-    double per = (double)r.ns[BENCH_INSERT] / ((double)n * (double)rounds);
-    if (per < m.ns_per_op[BENCH_INSERT])
-      m.ns_per_op[BENCH_INSERT] = per;
-  }
-  return m;
+  bench_round r;
+  memset(&r, 0, sizeof r);
+  for (size_t i = 0; i < rounds; i++)
+    fn(in, &r);
+  m->ok &= verify("append", impl, &r, expect, 1);
+  m->ns_per_op[BENCH_INSERT] =
+      fmin(m->ns_per_op[BENCH_INSERT],
+           (double)r.ns[BENCH_INSERT] / ((double)n * (double)rounds));
 }
 
 /* ---- reporting ------------------------------------------------------ */
@@ -292,30 +288,38 @@ static void print_push_table(size_t n, const measured m[N_PUSH_IMPLS]) {
 
 /* ---- driver --------------------------------------------------------- */
 
+/* Samples are interleaved across implementations, so a burst of load from
+ * elsewhere on a shared machine hits every implementation alike instead of
+ * whichever one happened to be running. */
 static bool run_size(const options *opt, size_t n) {
   bool ok = true;
   owned_input o = make_input(n, opt->seed);
-  measured m[N_MAP_IMPLS > N_PUSH_IMPLS ? N_MAP_IMPLS : N_PUSH_IMPLS];
-
+  measured u64[N_MAP_IMPLS], str[N_MAP_IMPLS], push[N_PUSH_IMPLS];
   for (int i = 0; i < N_MAP_IMPLS; i++) {
-    m[i] = measure_map(opt, &o.in, map_impls[i]->u64, map_impls[i]->name,
-                       "uint64");
-    ok &= m[i].ok;
+    measured_init(&u64[i]);
+    measured_init(&str[i]);
   }
-  print_map_table("uint64 -> uint64", n, m);
+  for (int i = 0; i < N_PUSH_IMPLS; i++)
+    measured_init(&push[i]);
 
-  for (int i = 0; i < N_MAP_IMPLS; i++) {
-    m[i] = measure_map(opt, &o.in, map_impls[i]->str, map_impls[i]->name,
-                       "string");
-    ok &= m[i].ok;
+  for (int s = 0; s < opt->samples; s++) {
+    for (int i = 0; i < N_MAP_IMPLS; i++)
+      sample_map(opt, &o.in, map_impls[i]->u64, map_impls[i]->name, "uint64",
+                 &u64[i]);
+    for (int i = 0; i < N_MAP_IMPLS; i++)
+      sample_map(opt, &o.in, map_impls[i]->str, map_impls[i]->name, "string",
+                 &str[i]);
+    for (int i = 0; i < N_PUSH_IMPLS; i++)
+      sample_push(opt, &o.in, push_impls[i]->push, push_impls[i]->name,
+                  &push[i]);
   }
-  print_map_table("string -> uint64", n, m);
-
-  for (int i = 0; i < N_PUSH_IMPLS; i++) {
-    m[i] = measure_push(opt, &o.in, push_impls[i]->push, push_impls[i]->name);
-    ok &= m[i].ok;
-  }
-  print_push_table(n, m);
+  for (int i = 0; i < N_MAP_IMPLS; i++)
+    ok &= u64[i].ok && str[i].ok;
+  for (int i = 0; i < N_PUSH_IMPLS; i++)
+    ok &= push[i].ok;
+  print_map_table("uint64 -> uint64", n, u64);
+  print_map_table("string -> uint64", n, str);
+  print_push_table(n, push);
   fflush(stdout);
   free_input(&o);
   return ok;

@@ -65,7 +65,7 @@ void view_of_field(sg_arena *a, struct holder *h, int x) {
 
 /* The base was stored in a map before the view was made. */
 void base_stored_in_map(sg_arena *a, groups g, ints all, int x) {
-  groups_put(g, 1, all);
+  groups_put(g, 1, all); // expected-note {{'all' is kept here}}
   ints first = ints_slice(all, 0, 1); // expected-note {{'first' is a 2-index slice of 'all'}}
   first = ints_append(a, first, x); // expected-warning {{append to 'first' may overwrite elements of 'all'}}
   groups_put(g, 2, first);

@@ -1,0 +1,523 @@
+//===- SliceViews.cpp - what the four aliasing checks share ---------------===//
+#include "SliceViews.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtVisitor.h"
+#include <deque>
+#include <set>
+
+using namespace clang;
+
+namespace sliceguard {
+
+std::string nameOf(const Place &P) { return P.str(); }
+
+SliceViews::SliceViews(const CheckContext &C) : C(C), Flow(C.Flow) {
+  collect();
+}
+
+//===--- collection -------------------------------------------------------===//
+
+void SliceViews::collect() {
+  std::set<Place> Slices, Pointers;
+  for (const CFGBlock *B : Flow.cfg())
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      Elements.push_back(S);
+      collectStores(S);
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        collectAppend(Call);
+      const auto *Ex = dyn_cast<Expr>(S);
+      if (!Ex || !(isa<DeclRefExpr>(Ex) || isa<MemberExpr>(Ex)))
+        continue;
+      QualType T = Ex->getType();
+      bool IsSlice = C.Api.typeKind(T) == TypeKind::Slice;
+      bool IsPointer =
+          T->isPointerType() && !IsSlice && C.Api.typeKind(T) == TypeKind::None;
+      if (!IsSlice && !IsPointer)
+        continue;
+      Place P;
+      if (!placeOf(Ex, P))
+        continue;
+      (IsSlice ? Slices : Pointers).insert(P);
+    }
+  // Declared but never named again (e.g. a pointer set in a for-init).
+  SlicePlaces.assign(Slices.begin(), Slices.end());
+  PointerPlaces.assign(Pointers.begin(), Pointers.end());
+
+  // Moves: appends whose result replaces the slice they grew.
+  for (const OpEvent &Ev : Flow.events()) {
+    if (!isSliceGrowOp(Ev.Op))
+      continue;
+    if (Ev.Callee) { // a helper appending through a pointer
+      if (Ev.HasPlace)
+        Moves.push_back({Ev.Call, Ev.OperandPlace, Ev.Operand});
+      continue;
+    }
+    Place Dest;
+    if (!resultPlace(Ev.Call, Dest))
+      continue;
+    ValueSet Before = Flow.valuesOfPlace(Dest, Ev.Call);
+    if (FunctionFlow::intersects(Before, Ev.Operand) ||
+        (Ev.HasPlace && Ev.OperandPlace == Dest))
+      Moves.push_back({Ev.Call, Dest, Before});
+  }
+}
+
+static bool isSliceType(const ApiModel &Api, QualType T) {
+  return Api.typeKind(T) == TypeKind::Slice;
+}
+
+void SliceViews::collectStores(const Stmt *S) {
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    OpKind Op = C.Api.opKind(Call);
+    if (Op == OpKind::MapPut) {
+      const Expr *V = C.Api.valueOperand(Call);
+      if (V && isSliceType(C.Api, V->getType()))
+        Stores.push_back({Call, V});
+      return;
+    }
+    if (Op == OpKind::SliceAppend || Op == OpKind::SliceSet) {
+      // Elements of a slice of slices.
+      const Expr *Operand = C.Api.sliceOperand(Call);
+      bool After = false;
+      for (const Expr *Arg : Call->arguments()) {
+        if (Arg == Operand) {
+          After = true;
+          continue;
+        }
+        if (After && isSliceType(C.Api, Arg->getType()))
+          Stores.push_back({Call, Arg});
+      }
+    }
+    return;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(S);
+  if (!BO || BO->getOpcode() != BO_Assign ||
+      !isSliceType(C.Api, BO->getLHS()->getType()))
+    return;
+  Place Target;
+  bool Known = placeOf(BO->getLHS(), Target);
+  bool Kept = !Known || outlivesFunction(Target) ||
+              llvm::any_of(Target.Steps, [](const PathStep &St) {
+                return St.K == PathStep::Elem;
+              });
+  if (Kept)
+    Stores.push_back({BO, BO->getRHS()});
+}
+
+void SliceViews::collectAppend(const CallExpr *Call) {
+  AppendCall A;
+  A.Call = Call;
+  OpKind Op = C.Api.opKind(Call);
+  if (isSliceGrowOp(Op)) {
+    A.Source = C.Api.sliceOperand(Call);
+  } else if (Op == OpKind::None) {
+    ReturnShape RS = returnShape(Call->getDirectCallee());
+    if (RS.K != ReturnShape::AppendOf || RS.Param >= Call->getNumArgs())
+      return;
+    A.Source = Call->getArg(RS.Param);
+    A.Helper = Call->getDirectCallee();
+  }
+  if (!A.Source)
+    return;
+  A.HasSourcePlace = placeOf(A.Source, A.SourcePlace);
+  Appends.push_back(std::move(A));
+}
+
+//===--- places -----------------------------------------------------------===//
+
+bool SliceViews::placeOf(const Expr *E, Place &Out) const {
+  if (!E)
+    return false;
+  const Expr *Inner = ignoreNoise(E);
+  if (!isa<DeclRefExpr>(Inner) && !isa<MemberExpr>(Inner) &&
+      !isa<UnaryOperator>(Inner) && !isa<ArraySubscriptExpr>(Inner))
+    return false;
+  return Flow.placeOf(Inner, Inner, Out);
+}
+
+const std::vector<Place> &SliceViews::places(bool Pointers) const {
+  return Pointers ? PointerPlaces : SlicePlaces;
+}
+
+bool SliceViews::outlivesFunction(const Place &P) {
+  return !P.isFunctionLocal();
+}
+
+bool SliceViews::resultPlace(const CallExpr *Call, Place &Out) const {
+  const Stmt *Parent = Flow.parentOf(Call);
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent)) {
+    if (BO->getOpcode() != BO_Assign || ignoreNoise(BO->getRHS()) != Call)
+      return false;
+    return placeOf(BO->getLHS(), Out);
+  }
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(Parent)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->getInit() && ignoreNoise(VD->getInit()) == Call) {
+          Out = Place();
+          Out.Root = VD;
+          return true;
+        }
+  }
+  return false;
+}
+
+const CallExpr *SliceViews::consumingCall(const Expr *E) const {
+  return dyn_cast_or_null<CallExpr>(Flow.parentOf(E));
+}
+
+//===--- helpers' return shapes ------------------------------------------===//
+
+ReturnShape SliceViews::returnShape(const FunctionDecl *FD) const {
+  return computeReturnShape(FD, 0);
+}
+
+ReturnShape SliceViews::computeReturnShape(const FunctionDecl *FD,
+                                           unsigned Depth) const {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || Depth > 4 || !FD->hasBody(Def) || !Def ||
+      C.Api.opKind(FD) != OpKind::None)
+    return {};
+  auto It = Shapes.find(Def);
+  if (It != Shapes.end())
+    return It->second;
+  Shapes[Def] = {}; // recursion: no shape
+  // Every return statement must agree.
+  std::optional<ReturnShape> Agreed;
+  bool Mixed = false;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || Mixed)
+      return;
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+      ReturnShape RS;
+      const auto *Call =
+          dyn_cast_or_null<CallExpr>(ignoreNoise(Ret->getRetValue()));
+      const Expr *Operand = nullptr;
+      if (Call) {
+        OpKind Op = C.Api.opKind(Call);
+        if (isSliceGrowOp(Op)) {
+          RS.K = ReturnShape::AppendOf;
+          Operand = C.Api.sliceOperand(Call);
+        } else if (Op == OpKind::SliceSlice) {
+          RS.K = ReturnShape::ViewOf;
+          Operand = C.Api.sliceOperand(Call);
+        } else if (Op == OpKind::None) {
+          ReturnShape Inner =
+              computeReturnShape(Call->getDirectCallee(), Depth + 1);
+          if (Inner.K != ReturnShape::None &&
+              Inner.Param < Call->getNumArgs()) {
+            RS.K = Inner.K;
+            Operand = Call->getArg(Inner.Param);
+          }
+        }
+      }
+      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(ignoreNoise(Operand));
+      const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      if (!PVD || RS.K == ReturnShape::None) {
+        Mixed = true;
+        return;
+      }
+      RS.Param = PVD->getFunctionScopeIndex();
+      if (Agreed && (Agreed->K != RS.K || Agreed->Param != RS.Param))
+        Mixed = true;
+      Agreed = RS;
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Def->getBody());
+  ReturnShape Result = (!Mixed && Agreed) ? *Agreed : ReturnShape();
+  Shapes[Def] = Result;
+  return Result;
+}
+
+//===--- values -----------------------------------------------------------===//
+
+bool SliceViews::viewInfo(ValueId V, ViewInfo &Out) const {
+  const Value &Val = Flow.value(V);
+  if (Val.K != Value::Made || !Val.Site)
+    return false;
+  const auto *Call = dyn_cast<CallExpr>(Val.Site);
+  if (!Call)
+    return false;
+  Out = ViewInfo();
+  Out.Site = Call;
+  Out.BaseValues = Val.From;
+  if (!Val.Callee && Val.Op == OpKind::SliceSlice) {
+    Out.DirectOp = true;
+    Out.Base = C.Api.sliceOperand(Call);
+    // slice(s, lo, hi): the two integer arguments after the slice.
+    bool After = false;
+    for (const Expr *Arg : Call->arguments()) {
+      if (Arg == Out.Base) {
+        After = true;
+        continue;
+      }
+      if (!After)
+        continue;
+      if (!Out.Lo)
+        Out.Lo = Arg;
+      else if (!Out.Hi)
+        Out.Hi = Arg;
+    }
+    return Out.Base && Out.Hi;
+  }
+  if (Val.Callee && Val.Op == OpKind::None) {
+    ReturnShape RS = returnShape(Val.Callee);
+    if (RS.K != ReturnShape::ViewOf || RS.Param >= Call->getNumArgs())
+      return false;
+    Out.Base = Call->getArg(RS.Param);
+    return true;
+  }
+  return false;
+}
+
+ValueSet SliceViews::storedValues(const Store &St) const {
+  return Flow.valuesOf(St.Stored, St.Where);
+}
+
+//===--- order and liveness -----------------------------------------------===//
+
+bool SliceViews::within(const Stmt *S, const Stmt *Outer) const {
+  for (const Stmt *P = S; P; P = Flow.parents().getParent(P))
+    if (P == Outer)
+      return true;
+  return false;
+}
+
+bool SliceViews::reaches(const Stmt *From, const Stmt *To) const {
+  ProgramPoint Target = Flow.pointOf(To);
+  bool Found = false;
+  Flow.walkForward(Flow.pointOf(From), [&](const Stmt *S) {
+    if (Flow.pointOf(S).Block == Target.Block &&
+        Flow.pointOf(S).Index == Target.Index) {
+      Found = true;
+      return FunctionFlow::Walk::Stop;
+    }
+    return FunctionFlow::Walk::Continue;
+  });
+  return Found;
+}
+
+bool SliceViews::reachesWithout(const Stmt *From, const Stmt *To,
+                                const Place &Unchanged) const {
+  ProgramPoint Target = Flow.pointOf(To);
+  bool Found = false;
+  Flow.walkForward(Flow.pointOf(From), [&](const Stmt *S) {
+    ProgramPoint P = Flow.pointOf(S);
+    if (P.Block == Target.Block && P.Index == Target.Index) {
+      Found = true;
+      return FunctionFlow::Walk::Stop;
+    }
+    return Flow.overwrites(S, Unchanged) ? FunctionFlow::Walk::Prune
+                                         : FunctionFlow::Walk::Continue;
+  });
+  return Found;
+}
+
+const Stmt *SliceViews::liveUse(const Stmt *At, const Place &P,
+                                bool *AtExit) const {
+  if (AtExit)
+    *AtExit = false;
+  ProgramPoint From = Flow.pointOf(At);
+  if (!From)
+    return nullptr;
+  // Our own walk: walkForward does not say whether the exit was reached.
+  const CFGBlock *Exit = &Flow.cfg().getExit();
+  std::set<std::pair<unsigned, unsigned>> Seen;
+  std::deque<std::pair<const CFGBlock *, unsigned>> Work;
+  Work.emplace_back(From.Block, From.Index + 1);
+  bool ReachedExit = false;
+  while (!Work.empty()) {
+    auto [B, Start] = Work.front();
+    Work.pop_front();
+    if (B == Exit) {
+      ReachedExit = true;
+      continue;
+    }
+    bool Pruned = false;
+    for (unsigned I = Start; I < B->size(); ++I) {
+      if (!Seen.insert({B->getBlockID(), I}).second) {
+        Pruned = true;
+        break;
+      }
+      auto CS = (*B)[I].getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      if (Flow.reads(S, P))
+        return S;
+      if (Flow.overwrites(S, P)) {
+        Pruned = true;
+        break;
+      }
+    }
+    if (Pruned)
+      continue;
+    if (B->succ_empty() && B != Exit)
+      continue;
+    for (const CFGBlock *Succ : B->succs())
+      if (Succ)
+        Work.emplace_back(Succ, 0);
+  }
+  if (ReachedExit && outlivesFunction(P)) {
+    if (AtExit)
+      *AtExit = true;
+    return At;
+  }
+  return nullptr;
+}
+
+//===--- pointers into slices --------------------------------------------===//
+
+/// `S.ptr` for a slice place S: a member of pointer type on a slice value.
+static const Expr *sliceOfPtrField(const ApiModel &Api, const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(ignoreNoise(E));
+  if (!ME || ME->isArrow() || !ME->getType()->isPointerType())
+    return nullptr;
+  const Expr *Base = ignoreNoise(ME->getBase());
+  return Api.typeKind(Base->getType()) == TypeKind::Slice ? Base : nullptr;
+}
+
+bool SliceViews::pointsInto(const Expr *E, const Place &S) const {
+  E = ignoreNoise(E);
+  if (!E)
+    return false;
+  auto IsS = [&](const Expr *X) {
+    Place P;
+    return X && placeOf(X, P) && P == S;
+  };
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return C.Api.opKind(Call) == OpKind::SliceAt &&
+           IsS(C.Api.sliceOperand(Call));
+  if (const Expr *Base = sliceOfPtrField(C.Api, E))
+    return IsS(Base);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAdditiveOp() && BO->getType()->isPointerType())
+      return pointsInto(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                                 : BO->getRHS(),
+                        S);
+    if (BO->getOpcode() == BO_Comma)
+      return pointsInto(BO->getRHS(), S);
+    return false;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return pointsInto(CO->getTrueExpr(), S) ||
+           pointsInto(CO->getFalseExpr(), S);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_AddrOf)
+      return false;
+    // &S.ptr[i], &S.ptr[i].field, &(*at(S, i)).field
+    const Expr *Inner = ignoreNoise(UO->getSubExpr());
+    while (Inner) {
+      if (const auto *ME = dyn_cast<MemberExpr>(Inner)) {
+        if (ME->isArrow())
+          return pointsInto(ME->getBase(), S);
+        Inner = ignoreNoise(ME->getBase());
+      } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Inner)) {
+        return pointsInto(ASE->getBase(), S);
+      } else if (const auto *Deref = dyn_cast<UnaryOperator>(Inner);
+                 Deref && Deref->getOpcode() == UO_Deref) {
+        return pointsInto(Deref->getSubExpr(), S);
+      } else {
+        return false;
+      }
+    }
+  }
+  return false;
+}
+
+const Expr *SliceViews::rhsOfDefinition(const Stmt *S, const Place &P) const {
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    if (!P.Steps.empty())
+      return nullptr;
+    for (const Decl *D : DS->decls())
+      if (D == P.Root)
+        return cast<VarDecl>(D)->getInit();
+    return nullptr;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(S);
+  if (!BO || BO->getOpcode() != BO_Assign)
+    return nullptr;
+  Place Target;
+  if (!placeOf(BO->getLHS(), Target) || Target != P)
+    return nullptr;
+  return BO->getRHS();
+}
+
+const Stmt *SliceViews::pointerInto(const Place &P, const Place &S,
+                                    const Stmt *At) const {
+  ValueSet Now = Flow.valuesOfPlace(S, At);
+  for (const Stmt *Def : Elements) {
+    if (!Flow.overwrites(Def, P))
+      continue;
+    const Expr *RHS = rhsOfDefinition(Def, P);
+    if (!RHS || !pointsInto(RHS, S))
+      continue;
+    if (!reachesWithout(Def, At, P))
+      continue;
+    // The array S held when the pointer was taken is (an ancestor of)
+    // what it holds now.
+    ValueSet Then = Flow.valuesOfPlace(S, Def);
+    if (FunctionFlow::intersects(Now, Then) || Flow.anyDerivesFrom(Now, Then))
+      return Def;
+  }
+  return nullptr;
+}
+
+llvm::SmallVector<const Stmt *, 2>
+SliceViews::enclosingLoops(const Stmt *S) const {
+  llvm::SmallVector<const Stmt *, 2> Out;
+  const Stmt *Child = S;
+  for (const Stmt *P = Flow.parents().getParent(S); P;
+       Child = P, P = Flow.parents().getParent(P)) {
+    const Stmt *Body = nullptr;
+    if (const auto *For = dyn_cast<ForStmt>(P))
+      Body = For->getBody();
+    else if (const auto *While = dyn_cast<WhileStmt>(P))
+      Body = While->getBody();
+    else if (const auto *Do = dyn_cast<DoStmt>(P))
+      Body = Do->getBody();
+    if (Body && Body == Child)
+      Out.push_back(P);
+  }
+  return Out;
+}
+
+std::vector<Place> SliceViews::loopPointers(const Stmt *Loop) const {
+  llvm::SmallVector<const Stmt *, 2> Parts;
+  if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    Parts.push_back(For->getInc());
+    Parts.push_back(For->getCond());
+  } else if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
+    Parts.push_back(While->getCond());
+  } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
+    Parts.push_back(Do->getCond());
+  }
+  std::vector<Place> Out;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *E = dyn_cast<Expr>(S);
+        E && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
+        E->getType()->isPointerType() &&
+        C.Api.typeKind(E->getType()) == TypeKind::None) {
+      Place P;
+      if (placeOf(E, P) && llvm::find(Out, P) == Out.end())
+        Out.push_back(P);
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  for (const Stmt *Part : Parts)
+    Visit(Part);
+  return Out;
+}
+
+} // namespace sliceguard

@@ -1,0 +1,157 @@
+//===- SliceViews.h - what the four aliasing checks share -----------------===//
+//
+// AliasFlow says which values each place may hold.  The aliasing checks
+// (subslice-append-overwrite, append-alias, ref-across-append,
+// append-in-slice-loop) ask the same handful of questions on top of it:
+//
+//   * which calls append (runtime grow ops, and same-file helpers that
+//     return `append(param, ...)`), and where does the result go;
+//   * is a value a 2-index view, of which base, with which bounds;
+//   * where does a slice get kept beyond a local (map put, slice of
+//     slices, memory that outlives the function);
+//   * which pointer was taken into which slice, and is it still in use;
+//   * is a place still used after a point (a read, or the function ends
+//     while the place lives on in the caller's memory).
+//
+// One SliceViews per function and check run; it caches nothing across
+// translation units.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SLICEGUARD_SLICEVIEWS_H
+#define SLICEGUARD_SLICEVIEWS_H
+
+#include "AliasFlow.h"
+#include "checks/Check.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+#include <vector>
+
+namespace sliceguard {
+
+/// What a same-file function's return statements all return.
+struct ReturnShape {
+  enum Kind { None, AppendOf, ViewOf } K = None;
+  unsigned Param = 0; ///< the parameter appended to / viewed
+};
+
+/// A call that appends: a runtime grow op, or a same-file helper whose
+/// every return is `append(param, ...)`.
+struct AppendCall {
+  const clang::CallExpr *Call = nullptr;
+  const clang::Expr *Source = nullptr; ///< the slice appended to
+  bool HasSourcePlace = false;
+  Place SourcePlace;
+  const clang::FunctionDecl *Helper = nullptr;
+};
+
+/// A 2-index view value: `slice(base, lo, hi)` or a helper returning one.
+struct ViewInfo {
+  const clang::CallExpr *Site = nullptr; ///< where the view was made
+  const clang::Expr *Base = nullptr;     ///< the base operand there
+  const clang::Expr *Lo = nullptr;       ///< null through helpers
+  const clang::Expr *Hi = nullptr;
+  bool DirectOp = false; ///< Site is the runtime's slice op itself
+  ValueSet BaseValues;   ///< what the base held at Site
+};
+
+/// A slice kept somewhere that outlives a local variable.
+struct Store {
+  const clang::Stmt *Where = nullptr;  ///< the put / append / assignment
+  const clang::Expr *Stored = nullptr; ///< the slice expression kept
+};
+
+class SliceViews {
+public:
+  explicit SliceViews(const CheckContext &C);
+
+  const CheckContext &C;
+  const FunctionFlow &Flow;
+
+  // ---- places --------------------------------------------------------
+  /// The place E denotes (E evaluated where it stands in the function).
+  bool placeOf(const clang::Expr *E, Place &Out) const;
+  /// Every place of slice type (Pointers=false) or pointer type mentioned.
+  const std::vector<Place> &places(bool Pointers) const;
+  /// True if P's storage outlives the function (caller memory, globals).
+  static bool outlivesFunction(const Place &P);
+
+  // ---- calls ---------------------------------------------------------
+  const std::vector<AppendCall> &appendCalls() const { return Appends; }
+  /// Where the result of Call is assigned: `D = call` or `T D = call`.
+  bool resultPlace(const clang::CallExpr *Call, Place &Out) const;
+  /// The shape of a same-file function's returns.
+  ReturnShape returnShape(const clang::FunctionDecl *FD) const;
+  /// The call whose argument list directly holds E (skipping parens and
+  /// casts), or null.
+  const clang::CallExpr *consumingCall(const clang::Expr *E) const;
+
+  // ---- values --------------------------------------------------------
+  /// If V is a 2-index view (a slice op or a helper returning one).
+  bool viewInfo(ValueId V, ViewInfo &Out) const;
+  const std::vector<Store> &stores() const { return Stores; }
+  /// Values the stored expression of St held when it was stored.
+  ValueSet storedValues(const Store &St) const;
+
+  // ---- order and liveness -------------------------------------------
+  /// True if To can execute after From (From excluded, loops followed).
+  bool reaches(const clang::Stmt *From, const clang::Stmt *To) const;
+  /// Same, on a path where Unchanged is never overwritten.
+  bool reachesWithout(const clang::Stmt *From, const clang::Stmt *To,
+                      const Place &Unchanged) const;
+  /// The first read of P after At before P is overwritten.  If there is
+  /// none but P outlives the function and can reach the function's end
+  /// unchanged, returns At and sets AtExit.
+  const clang::Stmt *liveUse(const clang::Stmt *At, const Place &P,
+                             bool *AtExit = nullptr) const;
+  /// True if S is inside (or is) Outer.
+  bool within(const clang::Stmt *S, const clang::Stmt *Outer) const;
+
+  // ---- pointers into slices -----------------------------------------
+  /// True if the pointer expression E points into the array of slice
+  /// place S: at(S, i), &S.ptr[i], S.ptr + i, S.ptr.
+  bool pointsInto(const clang::Expr *E, const Place &S) const;
+  /// The assignment or declaration that last set pointer place P before
+  /// At, if it made P point into S's array and S's array at At may still
+  /// be (or have grown from) the one P was taken from.
+  const clang::Stmt *pointerInto(const Place &P, const Place &S,
+                                 const clang::Stmt *At) const;
+  /// Loops (for / while / do) whose body contains S, innermost first.
+  llvm::SmallVector<const clang::Stmt *, 2>
+  enclosingLoops(const clang::Stmt *S) const;
+  /// Pointer places named in a loop's condition and increment (increment
+  /// first: that is the pointer that walks).
+  std::vector<Place> loopPointers(const clang::Stmt *Loop) const;
+
+  /// Events that may move the array of a slice place: `S = append(S...)`
+  /// (or append of an alias of S), and same-file helpers that append
+  /// through a pointer to S.
+  struct Move {
+    const clang::CallExpr *Call = nullptr;
+    Place Slice;
+    ValueSet Before; ///< what the slice held before the call
+  };
+  const std::vector<Move> &moves() const { return Moves; }
+
+private:
+  void collect();
+  void collectStores(const clang::Stmt *S);
+  void collectAppend(const clang::CallExpr *Call);
+  const clang::Expr *rhsOfDefinition(const clang::Stmt *S,
+                                     const Place &P) const;
+  ReturnShape computeReturnShape(const clang::FunctionDecl *FD,
+                                 unsigned Depth) const;
+
+  std::vector<const clang::Stmt *> Elements;
+  std::vector<AppendCall> Appends;
+  std::vector<Store> Stores;
+  std::vector<Move> Moves;
+  std::vector<Place> SlicePlaces, PointerPlaces;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, ReturnShape> Shapes;
+};
+
+/// Source-like name of a place for messages.
+std::string nameOf(const Place &P);
+
+} // namespace sliceguard
+
+#endif // SLICEGUARD_SLICEVIEWS_H
