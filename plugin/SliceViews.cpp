@@ -278,6 +278,16 @@ bool SliceViews::viewInfo(ValueId V, ViewInfo &Out) const {
   return false;
 }
 
+bool SliceViews::resultValue(const CallExpr *Call, ValueId &Out) const {
+  if (Flow.madeBy(Call, Out))
+    return true;
+  // The flow interns a call's value when something evaluates it (an
+  // assignment, a tracked operand); a call used only as a plain argument
+  // gets it here, on demand.
+  Flow.valuesOf(Call, Call);
+  return Flow.madeBy(Call, Out);
+}
+
 ValueSet SliceViews::storedValues(const Store &St) const {
   return Flow.valuesOf(St.Stored, St.Where);
 }
@@ -321,6 +331,28 @@ bool SliceViews::reachesWithout(const Stmt *From, const Stmt *To,
   return Found;
 }
 
+bool SliceViews::uses(const Stmt *S, const Place &P) const {
+  if (Flow.reads(S, P))
+    return true;
+  // Flow.reads counts `*p` / `p->f` / `p[i]` as reads of the pointee's
+  // place; when p holds `&x` that place is x, not p.  Dereferencing p is a
+  // use of p itself.
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) ||
+      !E->getType()->isPointerType())
+    return false;
+  const Stmt *Parent = Flow.parentOf(E);
+  bool Derefs = false;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent))
+    Derefs = UO->getOpcode() == UO_Deref;
+  else if (const auto *ME = dyn_cast_or_null<MemberExpr>(Parent))
+    Derefs = ME->isArrow() && ignoreNoise(ME->getBase()) == E;
+  else if (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(Parent))
+    Derefs = ignoreNoise(ASE->getBase()) == E;
+  Place Q;
+  return Derefs && placeOf(E, Q) && Q == P;
+}
+
 const Stmt *SliceViews::liveUse(const Stmt *At, const Place &P,
                                 bool *AtExit) const {
   if (AtExit)
@@ -351,7 +383,7 @@ const Stmt *SliceViews::liveUse(const Stmt *At, const Place &P,
       if (!CS)
         continue;
       const Stmt *S = CS->getStmt();
-      if (Flow.reads(S, P))
+      if (uses(S, P))
         return S;
       if (Flow.overwrites(S, P)) {
         Pruned = true;
@@ -376,13 +408,28 @@ const Stmt *SliceViews::liveUse(const Stmt *At, const Place &P,
 
 //===--- pointers into slices --------------------------------------------===//
 
-/// `S.ptr` for a slice place S: a member of pointer type on a slice value.
-static const Expr *sliceOfPtrField(const ApiModel &Api, const Expr *E) {
+/// True if E is the array pointer of a slice, `S.ptr` or `X->ptr` (X a
+/// pointer to a slice), and the slice's place is S.
+bool SliceViews::isPtrFieldOf(const Expr *E, const Place &S) const {
   const auto *ME = dyn_cast<MemberExpr>(ignoreNoise(E));
-  if (!ME || ME->isArrow() || !ME->getType()->isPointerType())
-    return nullptr;
-  const Expr *Base = ignoreNoise(ME->getBase());
-  return Api.typeKind(Base->getType()) == TypeKind::Slice ? Base : nullptr;
+  if (!ME || !ME->getType()->isPointerType())
+    return false;
+  QualType BaseT = ME->getBase()->getType();
+  if (ME->isArrow()) {
+    const auto *PT = BaseT->getAs<PointerType>();
+    if (!PT)
+      return false;
+    BaseT = PT->getPointeeType();
+  }
+  if (C.Api.typeKind(BaseT) != TypeKind::Slice)
+    return false;
+  // The member's place minus its last step is the slice's place; this
+  // resolves `list->ptr` to `*list` and follows pointers through the flow.
+  Place Field;
+  if (!placeOf(ME, Field) || Field.Steps.empty())
+    return false;
+  Field.Steps.pop_back();
+  return Field == S;
 }
 
 bool SliceViews::pointsInto(const Expr *E, const Place &S) const {
@@ -396,8 +443,8 @@ bool SliceViews::pointsInto(const Expr *E, const Place &S) const {
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return C.Api.opKind(Call) == OpKind::SliceAt &&
            IsS(C.Api.sliceOperand(Call));
-  if (const Expr *Base = sliceOfPtrField(C.Api, E))
-    return IsS(Base);
+  if (isPtrFieldOf(E, S))
+    return true;
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAdditiveOp() && BO->getType()->isPointerType())
       return pointsInto(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()

@@ -88,6 +88,8 @@ public:
   // ---- values --------------------------------------------------------
   /// If V is a 2-index view (a slice op or a helper returning one).
   bool viewInfo(ValueId V, ViewInfo &Out) const;
+  /// The value Call makes (a runtime op or a summarised helper).
+  bool resultValue(const clang::CallExpr *Call, ValueId &Out) const;
   const std::vector<Store> &stores() const { return Stores; }
   /// Values the stored expression of St held when it was stored.
   ValueSet storedValues(const Store &St) const;
@@ -98,6 +100,8 @@ public:
   /// Same, on a path where Unchanged is never overwritten.
   bool reachesWithout(const clang::Stmt *From, const clang::Stmt *To,
                       const Place &Unchanged) const;
+  /// True if S reads P, or dereferences the pointer P.
+  bool uses(const clang::Stmt *S, const Place &P) const;
   /// The first read of P after At before P is overwritten.  If there is
   /// none but P outlives the function and can reach the function's end
   /// unchanged, returns At and sets AtExit.
@@ -110,6 +114,8 @@ public:
   /// True if the pointer expression E points into the array of slice
   /// place S: at(S, i), &S.ptr[i], S.ptr + i, S.ptr.
   bool pointsInto(const clang::Expr *E, const Place &S) const;
+  /// True if E is `S.ptr` (or `X->ptr` with *X the slice S).
+  bool isPtrFieldOf(const clang::Expr *E, const Place &S) const;
   /// The assignment or declaration that last set pointer place P before
   /// At, if it made P point into S's array and S's array at At may still
   /// be (or have grown from) the one P was taken from.

@@ -40,7 +40,7 @@ public:
       if (Named && Dest == First.SourcePlace)
         continue; // a = append(a, ...)
       ValueId Result = 0;
-      bool HasResult = C.Flow.madeBy(First.Call, Result);
+      bool HasResult = Views.resultValue(First.Call, Result);
       if (Named && HasResult &&
           laterConflict(C, Views, First, Dest, Result, Reported))
         continue;

@@ -44,19 +44,17 @@ private:
       if (!Taken || !Views.liveUse(M.Call, P))
         continue;
       std::string Ptr = P.str(), Slice = M.Slice.str();
-      Finding F =
-          C.finding(M.Call->getBeginLoc(),
-                    "append to '" + Slice +
-                        "' inside a loop that walks it with "
-                        "pointer '" +
-                        Ptr +
-                        "'; the pointer stays in the old array once the append "
-                        "moves it",
-                    M.Call->getSourceRange());
+      Finding F = C.finding(M.Call->getBeginLoc(),
+                            "append to '" + Slice +
+                                "' inside a loop that walks it with "
+                                "pointer '" +
+                                Ptr + "'; the pointer stays in the old array",
+                            M.Call->getSourceRange());
       F.Notes.push_back({Taken->getBeginLoc(),
                          "'" + Ptr + "' walks '" + Slice +
-                             "' from here; walk an index, or a snapshot "
-                             "of the slice"});
+                             "' from here; once the append moves the array "
+                             "it keeps walking the old one; walk an index, "
+                             "or a snapshot of the slice"});
       C.report(std::move(F));
       return true;
     }

@@ -69,14 +69,15 @@ private:
       C.report(std::move(F));
       return;
     }
-    Finding F = C.finding(
-        Use->getBeginLoc(),
-        "'" + Ptr + "' may point into the old backing array of '" + Slice +
-            "' after an append; re-take it after "
-            "the append or keep an index",
-        Use->getSourceRange());
+    Finding F =
+        C.finding(Use->getBeginLoc(),
+                  "'" + Ptr + "' may point into the old backing array of '" +
+                      Slice + "' after an append",
+                  Use->getSourceRange());
     F.Notes.push_back({Taken->getBeginLoc(),
-                       "'" + Ptr + "' points into '" + Slice + "' from here"});
+                       "'" + Ptr + "' points into '" + Slice +
+                           "' from here; take it again after the append, or "
+                           "keep an index instead"});
     F.Notes.push_back({M.Call->getBeginLoc(),
                        "'" + Slice + "' may be reallocated by this append"});
     C.report(std::move(F));
