@@ -78,6 +78,19 @@ private:
     return "the map";
   }
 
+  /// The ranged map as the range spells it (the insert may go through an
+  /// alias with another name).
+  static std::string rangedName(const CheckContext &C,
+                                const FunctionFlow::RangeLoop &R,
+                                const std::string &Fallback) {
+    Place P;
+    const Expr *Map = C.Api.mapOperand(R.Begin);
+    if (Map && C.Flow.placeOf(Map, R.Begin, P))
+      return P.str();
+    std::string Text = C.sourceText(Map);
+    return Text.empty() ? Fallback : Text;
+  }
+
   static void checkInsert(const CheckContext &C,
                           const FunctionFlow::RangeLoop &R,
                           const OpEvent &Put) {
@@ -88,6 +101,7 @@ private:
         return; // updating the current entry in place is fine
     }
     std::string Map = mapName(C, Put);
+    std::string Ranged = rangedName(C, R, Map);
     std::string What;
     if (Put.Callee)
       What = "call to '" + Put.Callee->getNameAsString() +
@@ -102,15 +116,19 @@ private:
               "by this range";
     Finding F = C.finding(Put.Call->getBeginLoc(), What + Why,
                           Put.Call->getSourceRange());
-    F.Notes.push_back(
-        {R.Begin->getBeginLoc(), "range over map '" + Map + "' begins here"});
+    F.Notes.push_back({R.Begin->getBeginLoc(),
+                       "range over map '" + Ranged + "' begins here"});
     if (Del)
       F.Notes.push_back({Del->Call->getBeginLoc(), "current key deleted here"});
-    if (Put.Callee && Put.CalleeSite)
-      F.Notes.push_back(
-          {Put.CalleeSite->getBeginLoc(), "'" + Put.Callee->getNameAsString() +
-                                              "' inserts into its map "
-                                              "parameter here"});
+    // The note sits on the put itself, so it names the function holding it
+    // (the innermost helper when helpers call helpers).
+    if (Put.Callee && Put.CalleeSite) {
+      const FunctionDecl *Holder =
+          Put.CalleeSiteFn ? Put.CalleeSiteFn : Put.Callee;
+      F.Notes.push_back({Put.CalleeSite->getBeginLoc(),
+                         "'" + Holder->getNameAsString() +
+                             "' inserts into its map parameter here"});
+    }
     C.report(std::move(F));
   }
 };
