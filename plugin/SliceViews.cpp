@@ -440,11 +440,24 @@ bool SliceViews::pointsInto(const Expr *E, const Place &S) const {
     Place P;
     return X && placeOf(X, P) && P == S;
   };
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    return C.Api.opKind(Call) == OpKind::SliceAt &&
-           IsS(C.Api.sliceOperand(Call));
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (C.Api.opKind(Call) == OpKind::SliceAt)
+      return IsS(C.Api.sliceOperand(Call));
+    return helperPointsInto(Call, S);
+  }
   if (isPtrFieldOf(E, S))
     return true;
+  // A copy of a pointer that points into S (`q = p`, `q = p + 1`).
+  if ((isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
+      E->getType()->isPointerType() && CopyDepth < 3) {
+    Place Q;
+    if (!placeOf(E, Q) || Q == S)
+      return false;
+    ++CopyDepth;
+    bool Into = pointerInto(Q, S, E) != nullptr;
+    --CopyDepth;
+    return Into;
+  }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAdditiveOp() && BO->getType()->isPointerType())
       return pointsInto(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
@@ -478,6 +491,124 @@ bool SliceViews::pointsInto(const Expr *E, const Place &S) const {
     }
   }
   return false;
+}
+
+/// The slice a pointer expression points into, syntactically: `at(X, i)`,
+/// `X.ptr`, `X.ptr + i`, `&X.ptr[i]`, `&at(X, i)->f`, or `P->ptr...` (then
+/// Arrow is set and the slice is *P).
+static const Expr *sliceOfPointer(const ApiModel &Api, const Expr *E,
+                                  bool &Arrow) {
+  E = ignoreNoise(E);
+  if (!E)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return Api.opKind(Call) == OpKind::SliceAt ? Api.sliceOperand(Call)
+                                               : nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (!ME->getType()->isPointerType())
+      return nullptr;
+    QualType T = ME->getBase()->getType();
+    if (ME->isArrow()) {
+      const auto *PT = T->getAs<PointerType>();
+      if (!PT || Api.typeKind(PT->getPointeeType()) != TypeKind::Slice)
+        return nullptr;
+      Arrow = true;
+      return ME->getBase();
+    }
+    return Api.typeKind(T) == TypeKind::Slice ? ME->getBase() : nullptr;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (!BO->isAdditiveOp() || !BO->getType()->isPointerType())
+      return nullptr;
+    return sliceOfPointer(
+        Api,
+        BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS(),
+        Arrow);
+  }
+  const auto *UO = dyn_cast<UnaryOperator>(E);
+  if (!UO || UO->getOpcode() != UO_AddrOf)
+    return nullptr;
+  for (const Expr *Inner = ignoreNoise(UO->getSubExpr()); Inner;) {
+    if (const auto *ME = dyn_cast<MemberExpr>(Inner)) {
+      if (ME->isArrow())
+        return sliceOfPointer(Api, ME->getBase(), Arrow);
+      Inner = ignoreNoise(ME->getBase());
+    } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Inner)) {
+      return sliceOfPointer(Api, ASE->getBase(), Arrow);
+    } else if (const auto *D = dyn_cast<UnaryOperator>(Inner);
+               D && D->getOpcode() == UO_Deref) {
+      return sliceOfPointer(Api, D->getSubExpr(), Arrow);
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+SliceViews::PointerReturn
+SliceViews::pointerReturn(const FunctionDecl *FD) const {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def || C.Api.opKind(FD) != OpKind::None ||
+      !Def->getReturnType()->isPointerType())
+    return {};
+  // Every return must point into the same parameter's slice.
+  std::optional<PointerReturn> Agreed;
+  bool Mixed = false;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *St) {
+    if (!St || Mixed)
+      return;
+    if (const auto *Ret = dyn_cast<ReturnStmt>(St)) {
+      PointerReturn PR;
+      bool Arrow = false;
+      const Expr *Slice = sliceOfPointer(C.Api, Ret->getRetValue(), Arrow);
+      Slice = Slice ? ignoreNoise(Slice) : nullptr;
+      if (const auto *D = dyn_cast_or_null<UnaryOperator>(Slice);
+          D && D->getOpcode() == UO_Deref) {
+        Arrow = true;
+        Slice = ignoreNoise(D->getSubExpr());
+      }
+      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Slice);
+      const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      if (!PVD) {
+        Mixed = true;
+        return;
+      }
+      PR.Param = PVD->getFunctionScopeIndex();
+      PR.ThroughPointer = Arrow;
+      if (Agreed &&
+          (Agreed->Param != PR.Param || Agreed->ThroughPointer != Arrow))
+        Mixed = true;
+      Agreed = PR;
+      return;
+    }
+    for (const Stmt *Child : St->children())
+      Visit(Child);
+  };
+  Visit(Def->getBody());
+  return (!Mixed && Agreed) ? *Agreed : PointerReturn();
+}
+
+bool SliceViews::helperPointsInto(const CallExpr *Call, const Place &S) const {
+  PointerReturn PR = pointerReturn(Call->getDirectCallee());
+  if (PR.Param < 0 || static_cast<unsigned>(PR.Param) >= Call->getNumArgs())
+    return false;
+  const Expr *Arg = ignoreNoise(Call->getArg(PR.Param));
+  Place P;
+  if (!PR.ThroughPointer)
+    return placeOf(Arg, P) && P == S;
+  // helper(&s, ...) or helper(ptr_to_s, ...).
+  if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return placeOf(UO->getSubExpr(), P) && P == S;
+  if (placeOf(Arg, P)) {
+    P.Steps.push_back({PathStep::Deref, nullptr});
+    if (P == S)
+      return true;
+  }
+  ValueSet Vals = Flow.valuesOf(Arg, Arg);
+  return !Vals.empty() && llvm::all_of(Vals, [&](ValueId V) {
+    return Flow.value(V).K == Value::Address && Flow.value(V).P == S;
+  });
 }
 
 const Expr *SliceViews::rhsOfDefinition(const Stmt *S, const Place &P) const {

@@ -114,6 +114,16 @@ public:
   /// True if the pointer expression E points into the array of slice
   /// place S: at(S, i), &S.ptr[i], S.ptr + i, S.ptr.
   bool pointsInto(const clang::Expr *E, const Place &S) const;
+  /// A same-file function whose returns all point into the slice of one
+  /// parameter (`return at(s, 0);`); ThroughPointer when the parameter is
+  /// a pointer to the slice.
+  struct PointerReturn {
+    int Param = -1;
+    bool ThroughPointer = false;
+  };
+  PointerReturn pointerReturn(const clang::FunctionDecl *FD) const;
+  /// True if Call is such a helper, called on S.
+  bool helperPointsInto(const clang::CallExpr *Call, const Place &S) const;
   /// True if E is `S.ptr` (or `X->ptr` with *X the slice S).
   bool isPtrFieldOf(const clang::Expr *E, const Place &S) const;
   /// The assignment or declaration that last set pointer place P before
@@ -153,6 +163,7 @@ private:
   std::vector<Move> Moves;
   std::vector<Place> SlicePlaces, PointerPlaces;
   mutable llvm::DenseMap<const clang::FunctionDecl *, ReturnShape> Shapes;
+  mutable unsigned CopyDepth = 0; ///< pointsInto through pointer copies
 };
 
 /// Source-like name of a place for messages.
