@@ -42,7 +42,8 @@ private:
   /// True if reading P at S hands the value on: stored into a map, into
   /// memory that outlives the function, returned, copied elsewhere, or its
   /// address taken.  Any of these may be the store back, so stay quiet.
-  static bool handsOn(const CheckContext &C, const Stmt *S, const Place &P) {
+  static bool handsOn(const CheckContext &C, const Stmt *S, const Place &P,
+                      bool MapIsGlobal) {
     const FunctionFlow &Flow = C.Flow;
     Place Read;
     if (!Flow.placeOf(cast<Expr>(S), S, Read) || !Read.isPrefixOf(P))
@@ -64,8 +65,9 @@ private:
         return ignoreNoise(C.Api.valueOperand(Call)) == S;
       if (Op != OpKind::None)
         return false; // len, get, append read it
-      // A helper that also receives a map may store it back.
-      return C.Api.mapOperand(Call) != nullptr ||
+      // A helper that also receives a map, or any helper when the map is
+      // a global it can reach, may store it back.
+      return MapIsGlobal || C.Api.mapOperand(Call) != nullptr ||
              llvm::any_of(Call->arguments(), [&](const Expr *A) {
                return C.Api.typeKind(A->getType()) == TypeKind::Map;
              });
@@ -74,14 +76,18 @@ private:
   }
 
   static bool storedBack(const CheckContext &C, const BinaryOperator *Assign,
-                         const Place &P) {
+                         const Place &P, bool MapIsGlobal) {
     bool Stored = false;
     C.Flow.walkForward(C.Flow.pointOf(Assign), [&](const Stmt *S) {
-      if (C.Flow.reads(S, P) && handsOn(C, S, P)) {
+      // range_next(&it) takes the iterator's address to overwrite it.val,
+      // not to store it: test it before the reads.
+      if (advancesIterator(C, S, P))
+        return FunctionFlow::Walk::Prune;
+      if (C.Flow.reads(S, P) && handsOn(C, S, P, MapIsGlobal)) {
         Stored = true;
         return FunctionFlow::Walk::Stop;
       }
-      if (C.Flow.overwrites(S, P) || advancesIterator(C, S, P))
+      if (C.Flow.overwrites(S, P))
         return FunctionFlow::Walk::Prune;
       return FunctionFlow::Walk::Continue;
     });
@@ -91,7 +97,10 @@ private:
   /// map_range_next(&it) overwrites it.key / it.val.
   static bool advancesIterator(const CheckContext &C, const Stmt *S,
                                const Place &P) {
-    const auto *Call = dyn_cast<CallExpr>(S);
+    // The CFG lists `it` and `&it` before the call: look up from them.
+    for (int Up = 0; Up < 2 && S && !isa<CallExpr>(S); ++Up)
+      S = C.Flow.parentOf(S);
+    const auto *Call = dyn_cast_or_null<CallExpr>(S);
     if (!Call || C.Api.opKind(Call) != OpKind::MapRangeNext)
       return false;
     for (const Expr *Arg : Call->arguments())
@@ -102,6 +111,16 @@ private:
           if (DRE->getDecl() == P.Root)
             return true;
     return false;
+  }
+
+  /// The map the copy came from lives in a global (or a place reached from
+  /// one): any function may store the value back.
+  static bool isGlobalMap(const CheckContext &C, const ValueSet &MapVals) {
+    return llvm::any_of(MapVals, [&](ValueId V) {
+      const Value &Val = C.Flow.value(V);
+      const auto *VD = dyn_cast_or_null<VarDecl>(Val.P.Root);
+      return Val.K == Value::Initial && VD && VD->hasGlobalStorage();
+    });
   }
 
   static void checkAppend(const CheckContext &C, const OpEvent &Append) {
@@ -116,7 +135,7 @@ private:
     if (!IsCopy)
       return;
     const BinaryOperator *Assign = selfAssignment(C, Append);
-    if (!Assign || storedBack(C, Assign, P))
+    if (!Assign || storedBack(C, Assign, P, isGlobalMap(C, MapVals)))
       return;
     std::string Name = P.str();
     Finding F = C.finding(
@@ -166,7 +185,8 @@ private:
       KeyText = C.sourceText(C.Api.keyOperand(Origin));
     }
     std::string Value = C.sourceText(Assign->getLHS());
-    if (!Put || MapText.empty() || KeyText.empty() || Value.empty())
+    if (!Put || MapText.empty() || KeyText.empty() || Value.empty() ||
+        !putTakes(C, Put, Assign->getLHS()->getType()))
       return;
     const SourceManager &SM = C.Ctx.getSourceManager();
     SourceLocation AfterSemi = Lexer::findLocationAfterToken(
@@ -177,6 +197,21 @@ private:
     F.FixIts.push_back(FixItHint::CreateInsertion(
         AfterSemi, " " + Put->getNameAsString() + "(" + MapText + ", " +
                        KeyText + ", " + Value + ");"));
+  }
+
+  /// True if Put's value parameter has type T: a slice field of a struct
+  /// map value (`e.items`) cannot be stored back on its own.
+  static bool putTakes(const CheckContext &C, const FunctionDecl *Put,
+                       QualType T) {
+    unsigned MapIdx = 0;
+    while (MapIdx < Put->getNumParams() &&
+           C.Api.typeKind(Put->getParamDecl(MapIdx)->getType()) !=
+               TypeKind::Map)
+      ++MapIdx;
+    if (MapIdx + 2 >= Put->getNumParams())
+      return false;
+    QualType Want = Put->getParamDecl(MapIdx + 2)->getType();
+    return C.Ctx.hasSameUnqualifiedType(Want, T);
   }
 
   static std::string keyFieldName(const CheckContext &C, const VarDecl *It) {

@@ -56,6 +56,14 @@ private:
         InLoop |= Outer.Loop == R.Loop;
       if (!InLoop)
         continue;
+      // One helper call that deletes and then re-inserts its key.
+      if (Del.Call == Put.Call) {
+        if (Del.CalleeSite && Put.CalleeSite &&
+            C.Ctx.getSourceManager().isBeforeInTranslationUnit(
+                Del.CalleeSite->getBeginLoc(), Put.CalleeSite->getBeginLoc()))
+          return &Del;
+        continue;
+      }
       bool Reaches = false;
       C.Flow.walkForward(C.Flow.pointOf(Del.Call), [&](const Stmt *S) {
         if (S == Put.Call) {
@@ -91,9 +99,30 @@ private:
     return Text.empty() ? Fallback : Text;
   }
 
+  /// False when every path from the insert leaves the range (break,
+  /// return, goto out) before it asks for the next entry: the range can
+  /// then never produce the new key, so Go's rule does not bite.
+  static bool rangeContinues(const CheckContext &C,
+                             const FunctionFlow::RangeLoop &R,
+                             const OpEvent &Put) {
+    bool Continues = false;
+    C.Flow.walkForward(C.Flow.pointOf(Put.Call), [&](const Stmt *S) {
+      if (S == R.Next) {
+        Continues = true;
+        return FunctionFlow::Walk::Stop;
+      }
+      // A new range over the map starts afresh (an enclosing loop).
+      return S == R.Begin ? FunctionFlow::Walk::Prune
+                          : FunctionFlow::Walk::Continue;
+    });
+    return Continues;
+  }
+
   static void checkInsert(const CheckContext &C,
                           const FunctionFlow::RangeLoop &R,
                           const OpEvent &Put) {
+    if (!rangeContinues(C, R, Put))
+      return;
     const OpEvent *Del = nullptr;
     if (C.Flow.isCurrentKey(Put.Key, Put.Call, R.Begin)) {
       Del = deletedBefore(C, R, Put);
@@ -119,7 +148,9 @@ private:
     F.Notes.push_back({R.Begin->getBeginLoc(),
                        "range over map '" + Ranged + "' begins here"});
     if (Del)
-      F.Notes.push_back({Del->Call->getBeginLoc(), "current key deleted here"});
+      F.Notes.push_back(
+          {(Del->CalleeSite ? Del->CalleeSite : Del->Call)->getBeginLoc(),
+           "current key deleted here"});
     // The note sits on the put itself, so it names the function holding it
     // (the innermost helper when helpers call helpers).
     if (Put.Callee && Put.CalleeSite) {

@@ -31,7 +31,35 @@ private:
       return false;
     ValueSet A = C.Flow.valuesOf(Ref.Key, Ref.Call);
     ValueSet B = C.Flow.valuesOf(Put.Key, Put.Call);
-    return A.size() == 1 && A == B;
+    if (A.size() == 1 && A == B)
+      return true;
+    return sameConstantKey(C, Ref.Key, Put.Key);
+  }
+
+  /// Two spellings of one constant key: the same integer constant, or the
+  /// same text made only of literals (SG_STR("total") twice).
+  static bool sameConstantKey(const CheckContext &C, const Expr *A,
+                              const Expr *B) {
+    Expr::EvalResult RA, RB;
+    if (A->EvaluateAsInt(RA, C.Ctx) && B->EvaluateAsInt(RB, C.Ctx))
+      return llvm::APSInt::isSameValue(RA.Val.getInt(), RB.Val.getInt());
+    if (!onlyLiterals(A) || !onlyLiterals(B))
+      return false;
+    std::string TA = C.sourceText(A), TB = C.sourceText(B);
+    return !TA.empty() && TA == TB;
+  }
+
+  static bool onlyLiterals(const Stmt *S) {
+    if (!S)
+      return true;
+    if (isa<DeclRefExpr>(S) || isa<CallExpr>(S) || isa<MemberExpr>(S) ||
+        isa<ArraySubscriptExpr>(S))
+      return false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(S))
+      if (UO->getOpcode() == UO_Deref || UO->isIncrementDecrementOp())
+        return false;
+    return llvm::all_of(S->children(),
+                        [](const Stmt *Child) { return onlyLiterals(Child); });
   }
 
   /// Uses that do not dereference: null checks and copies (the copy is
@@ -110,7 +138,8 @@ private:
   static void report(const CheckContext &C, const OpEvent &Ref,
                      const OpEvent &Put, const Expr *Use) {
     std::string Ptr = C.sourceText(Use);
-    std::string Map = Put.HasPlace ? Put.OperandPlace.str() : "the map";
+    std::string Map = Ref.HasPlace ? Ref.OperandPlace.str() : "the map";
+    std::string Into = Put.HasPlace ? Put.OperandPlace.str() : Map;
     std::string Via =
         Put.Callee ? " (in '" + Put.Callee->getNameAsString() + "')" : "";
     Finding F = C.finding(
@@ -122,7 +151,7 @@ private:
         Use->getSourceRange());
     F.Notes.push_back({Ref.Call->getBeginLoc(), "pointer taken here"});
     F.Notes.push_back(
-        {Put.Call->getBeginLoc(), "insert into map '" + Map + "' here"});
+        {Put.Call->getBeginLoc(), "insert into map '" + Into + "' here"});
     C.report(std::move(F));
   }
 };
