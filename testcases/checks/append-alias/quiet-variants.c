@@ -1,0 +1,119 @@
+// Correct code near the append-alias shapes: early return after storing,
+// the append([:0:0], a...) clone, bases that are fresh or replaced each
+// iteration, reads (not writes) of the base: nothing to report.
+// REQUIRES: plugin
+// RUN: %sg_verify %s
+// expected-no-diagnostics
+
+#include <sliceguard/arena.h>
+#include <sliceguard/str.h>
+#define SG_SLICE ints
+#define SG_ELEM int
+#include <sliceguard/slice.h>
+#define SG_SLICE intss
+#define SG_ELEM ints
+#include <sliceguard/slice.h>
+#define SG_SLICE strs
+#define SG_ELEM sg_str
+#include <sliceguard/slice.h>
+#define SG_MAP groups
+#define SG_KEY int
+#define SG_VAL ints
+#include <sliceguard/map.h>
+#define SG_MAP labels
+#define SG_KEY sg_str
+#define SG_VAL strs
+#include <sliceguard/map.h>
+struct node { int id; int w; };
+#define SG_SLICE nodes
+#define SG_ELEM struct node
+#include <sliceguard/slice.h>
+void use_ints(ints s);
+void use_int(int v);
+void use_two(ints x, ints y);
+void use_strs(strs s);
+void use_node(struct node *n);
+int keep(int v);
+void qa1(sg_arena *ar, labels out, strs base, strs names) {
+  for (ptrdiff_t i = 0; i < names.len; i++) {
+    if (strs_get(names, i).len == 0) {
+      strs v = strs_append(ar, base, strs_get(names, i));
+      labels_put(out, strs_get(names, i), v);
+      return;
+    }
+  }
+}
+void qa2(sg_arena *ar, ints a) {
+  ints b = ints_extend(ar, ints_slice3(a, 0, 0, 0), a);
+  a = ints_append(ar, a, 1);
+  use_two(a, b);
+}
+void qa3(sg_arena *ar, ints a) {
+  ints b = ints_append(ar, a, 1);
+  use_int(ints_get(a, 0));
+  use_ints(b);
+}
+/* base reassigned each iteration before append */
+void qa4(sg_arena *ar, labels out, strs names) {
+  for (ptrdiff_t i = 0; i < names.len; i++) {
+    strs base = strs_make(ar, 0, 4);
+    base = strs_append(ar, base, SG_STR("x"));
+    strs v = strs_append(ar, base, strs_get(names, i));
+    labels_put(out, strs_get(names, i), v);
+  }
+}
+/* b = append(a); a = b; a = append(a) in a loop */
+ints qa5(sg_arena *ar, ints a, int n) {
+  for (int i = 0; i < n; i++) {
+    ints b = ints_append(ar, a, i);
+    a = b;
+  }
+  return a;
+}
+/* struct copy then in-place append of own field */
+struct spec { strs mounts; };
+void qa6(sg_arena *ar, struct spec *s, struct spec *t) {
+  t->mounts = strs_clone(ar, s->mounts);
+  t->mounts = strs_append(ar, t->mounts, SG_STR("/x"));
+  s->mounts = strs_append(ar, s->mounts, SG_STR("/y"));
+}
+/* write through base before the append, result stored */
+void qa7(sg_arena *ar, groups g, ints base) {
+  ints_set(base, 0, 1);
+  ints r = ints_append(ar, base, 2);
+  groups_put(g, 1, r);
+}
+/* two appends in one call, one to a clone */
+void qa8(sg_arena *ar, ints p) {
+  use_two(ints_append(ar, p, 1), ints_append(ar, ints_clone(ar, p), 2));
+}
+/* result returned, base unchanged afterwards */
+ints qa9(sg_arena *ar, ints base) {
+  ints r = ints_append(ar, base, 1);
+  use_int((int)base.len);
+  return r;
+}
+/* loop appends to accumulator stored after the loop */
+void qa10(sg_arena *ar, groups g, ints in) {
+  ints acc = {0};
+  for (ptrdiff_t i = 0; i < in.len; i++)
+    acc = ints_append(ar, acc, ints_get(in, i));
+  groups_put(g, 0, acc);
+}
+/* row is append(prefix) kept, then prefix replaced (prefix = row) */
+intss qa11(sg_arena *ar, ints in) {
+  intss out = {0};
+  ints prefix = {0};
+  for (ptrdiff_t i = 0; i < in.len; i++) {
+    ints row = ints_append(ar, prefix, ints_get(in, i));
+    out = intss_append(ar, out, ints_clone(ar, row));
+    prefix = row;
+  }
+  return out;
+}
+/* append result goes into a field, base dead */
+struct job { ints argv; };
+void qa12(sg_arena *ar, struct job *j, ints base) {
+  j->argv = ints_append(ar, base, 1);
+  j->argv = ints_append(ar, j->argv, 2);
+}

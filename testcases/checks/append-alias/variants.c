@@ -1,0 +1,116 @@
+// Variations of the shapes in bugs.c: struct values, helpers calling
+// helpers, slices of slices, caller memory, macros, append_n.
+// REQUIRES: plugin
+// RUN: %sg_verify %s
+
+#include <sliceguard/arena.h>
+#include <sliceguard/str.h>
+#define SG_SLICE ints
+#define SG_ELEM int
+#include <sliceguard/slice.h>
+#define SG_SLICE intss
+#define SG_ELEM ints
+#include <sliceguard/slice.h>
+#define SG_SLICE strs
+#define SG_ELEM sg_str
+#include <sliceguard/slice.h>
+#define SG_MAP groups
+#define SG_KEY int
+#define SG_VAL ints
+#include <sliceguard/map.h>
+#define SG_MAP labels
+#define SG_KEY sg_str
+#define SG_VAL strs
+#include <sliceguard/map.h>
+struct node { int id; int w; };
+#define SG_SLICE nodes
+#define SG_ELEM struct node
+#include <sliceguard/slice.h>
+void use_ints(ints s);
+void use_int(int v);
+void use_two(ints x, ints y);
+void use_strs(strs s);
+void use_node(struct node *n);
+int keep(int v);
+/* A1: struct by value fields */
+struct cfg { strs args; strs env; };
+struct cfg a1(sg_arena *ar, struct cfg base) {
+  struct cfg out = base;
+  out.args = strs_append(ar, base.args, SG_STR("-x")); // expected-note {{'out.args' was appended from 'base.args' here and may share its backing array}}
+  base.args = strs_append(ar, base.args, SG_STR("-y")); // expected-warning {{append to 'base.args' may overwrite 'out.args', which may share its backing array [sliceguard-append-alias]}}
+  use_strs(base.args);
+  return out;
+}
+/* A2: helper returning append(param) via another helper */
+static ints add1(sg_arena *ar, ints s) { return ints_append(ar, s, 1); }
+static ints add1b(sg_arena *ar, ints s) { return add1(ar, s); }
+void a2(sg_arena *ar, ints base) {
+  ints x = add1b(ar, base); // expected-note {{'x' was appended from 'base' here and may share its backing array}}
+  ints y = add1b(ar, base); // expected-warning {{append to 'base' may overwrite 'x', which may share its backing array [sliceguard-append-alias]}}
+  use_two(x, y);
+}
+/* A3: loop stored in slice of slices via set */
+void a3(sg_arena *ar, intss rows, ints prefix) {
+  for (ptrdiff_t i = 0; i < rows.len; i++) {
+    ints r = ints_append(ar, prefix, (int)i); // expected-warning {{append to 'prefix' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}}
+    intss_set(rows, i, r); // expected-note {{result kept here outlives the iteration}}
+  }
+}
+/* A4: loop over map range, stored to map via put */
+void a4(sg_arena *ar, labels in, labels out, strs common) {
+  sg_range(labels, in, it) {
+    strs v = strs_append(ar, common, it.key); // expected-warning {{append to 'common' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}}
+    labels_put(out, it.key, v); // expected-note {{result kept here outlives the iteration}}
+  }
+}
+/* A5: loop stored to caller memory (array element) */
+void a5(sg_arena *ar, ints *outs, int n, ints base) {
+  for (int i = 0; i < n; i++)
+    outs[i] = ints_append(ar, base, i); // expected-warning {{append to 'base' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}} // expected-note {{result kept here outlives the iteration}}
+}
+/* A6: loop stored to struct field of pointer array */
+struct job { ints argv; };
+void a6(sg_arena *ar, struct job *jobs, int n, ints base) {
+  for (int i = 0; i < n; i++) {
+    ints argv = ints_append(ar, base, i); // expected-warning {{append to 'base' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}}
+    jobs[i].argv = argv; // expected-note {{result kept here outlives the iteration}}
+  }
+}
+/* A7: one call, macro */
+#define ADD(s, v) ints_append(ar, (s), (v))
+void a7(sg_arena *ar, ints p) {
+  use_two(ADD(p, 1), ADD(p, 2)); // expected-warning {{append to 'p' may overwrite the other append to 'p' in the same call; both results may share its backing array [sliceguard-append-alias]}} // expected-note {{the other result was appended from 'p' here}}
+}
+/* A8: write via ints_at on base */
+void a8(sg_arena *ar, ints base) {
+  ints g = ints_append(ar, base, 1); // expected-note {{'g' was appended from 'base' here and may share its backing array}}
+  *ints_at(base, 0) = 3; // expected-warning {{write through 'base' may change 'g', which may share its backing array [sliceguard-append-alias]}}
+  use_ints(g);
+}
+/* A9: the open-telemetry shape with local pointer copies */
+struct spec { strs mounts; };
+void a9(sg_arena *ar, struct spec *in) {
+  struct spec *copy = in + 1;
+  copy->mounts = strs_append(ar, in->mounts, SG_STR("/a")); // expected-note {{'copy->mounts' was appended from 'in->mounts' here and may share its backing array}}
+  in->mounts = strs_append(ar, in->mounts, SG_STR("/b")); // expected-warning {{append to 'in->mounts' may overwrite 'copy->mounts', which may share its backing array [sliceguard-append-alias]}}
+}
+/* A10: results returned in a struct (kept by caller) */
+struct two { ints a, b; };
+struct two a10(sg_arena *ar, ints base) {
+  struct two t;
+  t.a = ints_append(ar, base, 1); // expected-note {{'t.a' was appended from 'base' here and may share its backing array}}
+  t.b = ints_append(ar, base, 2); // expected-warning {{append to 'base' may overwrite 't.a', which may share its backing array [sliceguard-append-alias]}}
+  return t;
+}
+/* A11: append_n to base */
+void a11(sg_arena *ar, ints base, const int *p) {
+  ints x = ints_append_n(ar, base, p, 2); // expected-note {{'x' was appended from 'base' here and may share its backing array}}
+  ints y = ints_append_n(ar, base, p + 2, 2); // expected-warning {{append to 'base' may overwrite 'x', which may share its backing array [sliceguard-append-alias]}}
+  use_two(x, y);
+}
+/* A12: kubernetes: helper returning append(param) used in loop stored */
+static strs with(sg_arena *ar, strs a, sg_str f) { return strs_append(ar, a, f); }
+void a12(sg_arena *ar, labels out, strs common, strs names) {
+  for (ptrdiff_t i = 0; i < names.len; i++)
+    labels_put(out, strs_get(names, i), with(ar, common, strs_get(names, i))); // expected-warning {{append to 'common' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}} // expected-note {{result kept here outlives the iteration}}
+}

@@ -1,0 +1,97 @@
+// Pointers re-taken (also through helpers), pointers into other slices or
+// clones, pointers dead before the append: nothing to report.
+// REQUIRES: plugin
+// RUN: %sg_verify %s
+// expected-no-diagnostics
+
+#include <sliceguard/arena.h>
+#include <sliceguard/str.h>
+#define SG_SLICE ints
+#define SG_ELEM int
+#include <sliceguard/slice.h>
+#define SG_SLICE intss
+#define SG_ELEM ints
+#include <sliceguard/slice.h>
+#define SG_SLICE strs
+#define SG_ELEM sg_str
+#include <sliceguard/slice.h>
+#define SG_MAP groups
+#define SG_KEY int
+#define SG_VAL ints
+#include <sliceguard/map.h>
+#define SG_MAP labels
+#define SG_KEY sg_str
+#define SG_VAL strs
+#include <sliceguard/map.h>
+struct node { int id; int w; };
+#define SG_SLICE nodes
+#define SG_ELEM struct node
+#include <sliceguard/slice.h>
+void use_ints(ints s);
+void use_int(int v);
+void use_two(ints x, ints y);
+void use_strs(strs s);
+void use_node(struct node *n);
+int keep(int v);
+/* pointer re-taken via helper */
+static struct node *last_of(nodes ns) { return nodes_at(ns, ns.len - 1); }
+void rq1(sg_arena *ar, nodes ns) {
+  struct node *n = last_of(ns);
+  n->w = 1;
+  ns = nodes_append(ar, ns, (struct node){0, 0});
+  n = last_of(ns);
+  n->w = 2;
+}
+/* pointer into a different slice */
+void rq2(sg_arena *ar, nodes a, nodes b) {
+  struct node *n = nodes_at(a, 0);
+  b = nodes_append(ar, b, *n);
+  use_node(n);
+  use_node(nodes_at(b, 0));
+}
+/* struct field pointer re-taken */
+struct graph { nodes all; struct node *root; };
+void rq3(sg_arena *ar, struct graph *g) {
+  g->all = nodes_append(ar, g->all, (struct node){0, 0});
+  g->root = nodes_at(g->all, 0);
+}
+/* pointer copied, used before append only */
+void rq4(sg_arena *ar, ints s) {
+  int *p = ints_at(s, 0);
+  int *q = p + 1;
+  use_int(*q);
+  s = ints_append(ar, s, *p);
+  use_ints(s);
+}
+/* pointer to an element of a clone */
+void rq5(sg_arena *ar, ints s) {
+  ints c = ints_clone(ar, s);
+  int *p = ints_at(c, 0);
+  s = ints_append(ar, s, 1);
+  *p = 2;
+  use_ints(c);
+}
+/* set to NULL after append before any use */
+void rq6(sg_arena *ar, ints s) {
+  int *p = ints_at(s, 0);
+  use_int(*p);
+  s = ints_append(ar, s, 1);
+  p = 0;
+  use_int(p != 0);
+}
+/* reserve first: the append cannot move... we can't know; pointer taken after */
+void rq7(sg_arena *ar, nodes *ns) {
+  *ns = nodes_append(ar, *ns, (struct node){0, 0});
+  struct node *n = nodes_at(*ns, ns->len - 1);
+  n->id = 4;
+}
+/* pointer used in loop then loop appends after break */
+void rq8(sg_arena *ar, ints s) {
+  for (int *p = s.ptr; p < s.ptr + s.len; p++) {
+    if (*p == 0) {
+      s = ints_append(ar, s, 1);
+      break;
+    }
+  }
+  use_ints(s);
+}

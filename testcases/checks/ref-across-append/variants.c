@@ -1,0 +1,119 @@
+// Variations of the shapes in bugs.c: field addresses, struct fields
+// through pointers and locals, helpers that append through a struct pointer,
+// macros, helpers that return an element pointer, pointer copies.
+// REQUIRES: plugin
+// RUN: %sg_verify %s
+
+#include <sliceguard/arena.h>
+#include <sliceguard/str.h>
+#define SG_SLICE ints
+#define SG_ELEM int
+#include <sliceguard/slice.h>
+#define SG_SLICE intss
+#define SG_ELEM ints
+#include <sliceguard/slice.h>
+#define SG_SLICE strs
+#define SG_ELEM sg_str
+#include <sliceguard/slice.h>
+#define SG_MAP groups
+#define SG_KEY int
+#define SG_VAL ints
+#include <sliceguard/map.h>
+#define SG_MAP labels
+#define SG_KEY sg_str
+#define SG_VAL strs
+#include <sliceguard/map.h>
+struct node { int id; int w; };
+#define SG_SLICE nodes
+#define SG_ELEM struct node
+#include <sliceguard/slice.h>
+void use_ints(ints s);
+void use_int(int v);
+void use_two(ints x, ints y);
+void use_strs(strs s);
+void use_node(struct node *n);
+int keep(int v);
+/* R1: &s.ptr[i].field */
+void r1(sg_arena *ar, nodes ns) {
+  int *w = &ns.ptr[0].w; // expected-note {{'w' points into 'ns' from here}}
+  ns = nodes_append(ar, ns, (struct node){1, 2}); // expected-note {{'ns' may be reallocated by this append}}
+  *w = 3; // expected-warning {{'w' may point into the old backing array of 'ns' after an append [sliceguard-ref-across-append]}}
+}
+/* R2: pointer from at on struct field slice via pointer */
+struct graph { nodes all; struct node *root; };
+void r2(sg_arena *ar, struct graph *g) {
+  struct node *n = nodes_at(g->all, 0); // expected-note {{'n' points into 'g->all' from here}}
+  g->all = nodes_append(ar, g->all, (struct node){0, 0}); // expected-note {{'g->all' may be reallocated by this append}}
+  use_node(n); // expected-warning {{'n' may point into the old backing array of 'g->all' after an append [sliceguard-ref-across-append]}}
+}
+/* R3: aws-c-cal #219 local struct */
+void r3(sg_arena *ar, struct graph g) {
+  g.root = nodes_at(g.all, 0); // expected-note {{'g.root' points into 'g.all' from here}}
+  g.all = nodes_append(ar, g.all, (struct node){0, 0}); // expected-note {{'g.all' may be reallocated by this append}}
+  use_node(g.root); // expected-warning {{'g.root' may point into the old backing array of 'g.all' after an append [sliceguard-ref-across-append]}}
+}
+/* R4: helper taking pointer to struct, appending to its field */
+static void add_node(sg_arena *ar, struct graph *g, int id) {
+  g->all = nodes_append(ar, g->all, (struct node){id, 0});
+}
+void r4(sg_arena *ar, struct graph *g) {
+  struct node *first = nodes_at(g->all, 0); // expected-note {{'first' points into 'g->all' from here}}
+  add_node(ar, g, 5); // expected-note {{'g->all' may be reallocated by this append}}
+  first->w = 1; // expected-warning {{'first' may point into the old backing array of 'g->all' after an append [sliceguard-ref-across-append]}}
+}
+/* R5: notcurses: helper grows via pointer, then root pointer in struct used */
+void r5(sg_arena *ar, struct graph *g) {
+  g->root = nodes_at(g->all, 0); // expected-note {{'g->root' points into 'g->all' from here}}
+  add_node(ar, g, 5); // expected-note {{'g->all' may be reallocated by this append}}
+  g->root->w = 2; // expected-warning {{'g->root' may point into the old backing array of 'g->all' after an append [sliceguard-ref-across-append]}}
+}
+/* R6: pointer in nested block, append in if */
+void r6(sg_arena *ar, ints s, int c) {
+  int *p = ints_at(s, 1); // expected-note {{'p' points into 's' from here}}
+  if (c) {
+    s = ints_append(ar, s, c); // expected-note {{'s' may be reallocated by this append}}
+  }
+  {
+    use_int(*p); // expected-warning {{'p' may point into the old backing array of 's' after an append [sliceguard-ref-across-append]}}
+  }
+}
+/* R7: pointer via macro */
+#define AT(s, i) (&(s).ptr[(i)])
+void r7(sg_arena *ar, ints s) {
+  int *p = AT(s, 0); // expected-note {{'p' points into 's' from here}}
+  s = ints_append(ar, s, 1); // expected-note {{'s' may be reallocated by this append}}
+  use_int(p[0]); // expected-warning {{'p' may point into the old backing array of 's' after an append [sliceguard-ref-across-append]}}
+}
+/* R8: SPIRV - pointer returned by a same-file helper */
+static struct node *first_of(nodes ns) { return nodes_at(ns, 0); }
+void r8(sg_arena *ar, nodes ns) {
+  struct node *f = first_of(ns); // expected-note {{'f' points into 'ns' from here}}
+  ns = nodes_append(ar, ns, (struct node){1, 1}); // expected-note {{'ns' may be reallocated by this append}}
+  use_node(f); // expected-warning {{'f' may point into the old backing array of 'ns' after an append [sliceguard-ref-across-append]}}
+}
+/* R9: extend */
+void r9(sg_arena *ar, ints s, ints t) {
+  int *p = s.ptr; // expected-note {{'p' points into 's' from here}}
+  s = ints_extend(ar, s, t); // expected-note {{'s' may be reallocated by this append}}
+  p[0] = 1; // expected-warning {{'p' may point into the old backing array of 's' after an append [sliceguard-ref-across-append]}}
+}
+/* R10: pointer passed to function after append */
+void r10(sg_arena *ar, nodes ns) {
+  struct node *n = &ns.ptr[ns.len - 1]; // expected-note {{'n' points into 'ns' from here}}
+  ns = nodes_append(ar, ns, *n); // expected-note {{'ns' may be reallocated by this append}}
+  use_node(n); // expected-warning {{'n' may point into the old backing array of 'ns' after an append [sliceguard-ref-across-append]}}
+}
+/* R11: a copy of the pointer is what survives */
+void r11(sg_arena *ar, ints s) {
+  int *p = ints_at(s, 0);
+  int *q = p + 1; // expected-note {{'q' points into 's' from here}}
+  s = ints_append(ar, s, 1); // expected-note {{'s' may be reallocated by this append}}
+  *q = 2; // expected-warning {{'q' may point into the old backing array of 's' after an append [sliceguard-ref-across-append]}}
+}
+/* R12: the helper takes a pointer to the slice */
+static int *top_of(ints *st) { return &st->ptr[st->len - 1]; }
+void r12(sg_arena *ar, ints *st) {
+  int *top = top_of(st); // expected-note {{'top' points into '*st' from here}}
+  *st = ints_append(ar, *st, 0); // expected-note {{'*st' may be reallocated by this append}}
+  use_int(*top); // expected-warning {{'top' may point into the old backing array of '*st' after an append [sliceguard-ref-across-append]}}
+}

@@ -1,0 +1,163 @@
+// More SliceTricks idioms (queue, cut, delete, batching, shrink and regrow,
+// truncate via len = 0) written other ways: nothing to report.
+// REQUIRES: plugin
+// RUN: %sg_verify %s
+// expected-no-diagnostics
+
+#include <sliceguard/arena.h>
+#include <sliceguard/str.h>
+#define SG_SLICE ints
+#define SG_ELEM int
+#include <sliceguard/slice.h>
+#define SG_SLICE intss
+#define SG_ELEM ints
+#include <sliceguard/slice.h>
+#define SG_SLICE strs
+#define SG_ELEM sg_str
+#include <sliceguard/slice.h>
+#define SG_MAP groups
+#define SG_KEY int
+#define SG_VAL ints
+#include <sliceguard/map.h>
+#define SG_MAP labels
+#define SG_KEY sg_str
+#define SG_VAL strs
+#include <sliceguard/map.h>
+struct node { int id; int w; };
+#define SG_SLICE nodes
+#define SG_ELEM struct node
+#include <sliceguard/slice.h>
+void use_ints(ints s);
+void use_int(int v);
+void use_two(ints x, ints y);
+void use_strs(strs s);
+void use_node(struct node *n);
+int keep(int v);
+/* queue: pop front then push back */
+ints q1(sg_arena *ar, ints q, int x) {
+  int head = ints_get(q, 0);
+  q = ints_slice(q, 1, q.len);
+  q = ints_append(ar, q, x + head);
+  return q;
+}
+/* truncate at i then append */
+ints q2(sg_arena *ar, ints s, ptrdiff_t i, int x) {
+  s = ints_append(ar, ints_slice(s, 0, i), x);
+  return s;
+}
+/* filter in place through pointer param */
+void q3(sg_arena *ar, ints *s) {
+  ints out = ints_slice(*s, 0, 0);
+  for (ptrdiff_t i = 0; i < s->len; i++)
+    if (keep(ints_get(*s, i)))
+      out = ints_append(ar, out, ints_get(*s, i));
+  *s = out;
+}
+/* filter in place, struct field */
+struct bag { ints items; };
+void q4(sg_arena *ar, struct bag *b) {
+  ints kept = ints_slice(b->items, 0, 0);
+  for (ptrdiff_t i = 0; i < b->items.len; i++) {
+    int v = ints_get(b->items, i);
+    if (keep(v))
+      kept = ints_append(ar, kept, v);
+  }
+  b->items = kept;
+}
+/* truncate-reuse; only the final buffer kept after the loop */
+void q5(sg_arena *ar, groups g, ints in) {
+  ints buf = {0};
+  for (ptrdiff_t i = 0; i < in.len; i++) {
+    buf = ints_slice(buf, 0, 0);
+    buf = ints_append(ar, buf, ints_get(in, i));
+    use_ints(buf);
+  }
+  groups_put(g, 0, buf);
+}
+/* cut: a = append(a[:i], a[j:]...) */
+ints q6(sg_arena *ar, ints s, ptrdiff_t i, ptrdiff_t j) {
+  return ints_extend(ar, ints_slice(s, 0, i), ints_slice(s, j, s.len));
+}
+/* delete at i via named */
+ints q7(sg_arena *ar, ints s, ptrdiff_t i) {
+  ints rest = ints_slice(s, i + 1, s.len);
+  s = ints_slice(s, 0, i);
+  s = ints_extend(ar, s, rest);
+  return s;
+}
+/* insert via clone of tail, pointer param */
+void q8(sg_arena *ar, ints *s, ptrdiff_t i, int x) {
+  ints tail = ints_clone(ar, ints_slice(*s, i, s->len));
+  *s = ints_append(ar, ints_slice(*s, 0, i), x);
+  *s = ints_extend(ar, *s, tail);
+}
+/* stack with pointer param */
+int q9(sg_arena *ar, ints *st, int v) {
+  *st = ints_append(ar, *st, v);
+  int top = ints_get(*st, st->len - 1);
+  *st = ints_slice(*st, 0, st->len - 1);
+  return top;
+}
+/* batching with 3-index */
+intss q10(sg_arena *ar, ints actions, ptrdiff_t n) {
+  intss batches = {0};
+  while (n < actions.len) {
+    batches = intss_append(ar, batches, ints_slice3(actions, 0, n, n));
+    actions = ints_slice(actions, n, actions.len);
+  }
+  batches = intss_append(ar, batches, actions);
+  return batches;
+}
+/* view appended, base reassigned to result */
+void q11(sg_arena *ar, ints s) {
+  ints head = ints_slice(s, 0, 1);
+  head = ints_append(ar, head, 2);
+  s = head;
+  use_ints(s);
+}
+/* view used read-only, base appended */
+void q12(sg_arena *ar, ints s) {
+  ints head = ints_slice(s, 0, 1);
+  s = ints_append(ar, s, 3);
+  use_ints(head);
+  use_ints(s);
+}
+/* reset in loop with scratch buffer sent to a consumer only */
+void q13(sg_arena *ar, strs names) {
+  ints scratch = ints_make(ar, 0, 8);
+  for (ptrdiff_t i = 0; i < names.len; i++) {
+    scratch = ints_slice(scratch, 0, 0);
+    for (ptrdiff_t j = 0; j < 3; j++)
+      scratch = ints_append(ar, scratch, (int)j);
+    use_ints(scratch);
+  }
+}
+/* prepend: append([]T{x}, a...) */
+ints q14(sg_arena *ar, ints a, int x) {
+  ints one = ints_make(ar, 1, 1 + a.len);
+  ints_set(one, 0, x);
+  return ints_extend(ar, one, a);
+}
+/* pop front used as a queue, worklist */
+void q15(sg_arena *ar, ints work) {
+  while (work.len > 0) {
+    int v = ints_get(work, 0);
+    work = ints_slice(work, 1, work.len);
+    if (v > 1)
+      work = ints_append(ar, work, v / 2);
+  }
+}
+/* shrink then regrow the same slice */
+void q16(sg_arena *ar, ints *s) {
+  *s = ints_slice(*s, 0, s->len - 1);
+  *s = ints_append(ar, *s, 0);
+}
+/* truncate-reuse via s.len = 0 */
+void q17(sg_arena *ar, ints in) {
+  ints buf = {0};
+  for (ptrdiff_t i = 0; i < in.len; i++) {
+    buf.len = 0;
+    buf = ints_append(ar, buf, ints_get(in, i));
+    use_ints(buf);
+  }
+}

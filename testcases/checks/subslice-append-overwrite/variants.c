@@ -1,0 +1,108 @@
+// Variations of the shapes in bugs.c: other names, nested blocks, struct
+// fields of locals, macros, while loops, other grow ops.
+// REQUIRES: plugin
+// RUN: %sg_verify %s
+
+#include <sliceguard/arena.h>
+#include <sliceguard/str.h>
+#define SG_SLICE ints
+#define SG_ELEM int
+#include <sliceguard/slice.h>
+#define SG_SLICE intss
+#define SG_ELEM ints
+#include <sliceguard/slice.h>
+#define SG_SLICE strs
+#define SG_ELEM sg_str
+#include <sliceguard/slice.h>
+#define SG_MAP groups
+#define SG_KEY int
+#define SG_VAL ints
+#include <sliceguard/map.h>
+#define SG_MAP labels
+#define SG_KEY sg_str
+#define SG_VAL strs
+#include <sliceguard/map.h>
+struct node { int id; int w; };
+#define SG_SLICE nodes
+#define SG_ELEM struct node
+#include <sliceguard/slice.h>
+void use_ints(ints s);
+void use_int(int v);
+void use_two(ints x, ints y);
+void use_strs(strs s);
+void use_node(struct node *n);
+int keep(int v);
+/* V1: different names, view in nested block, base read via .ptr */
+void v1(sg_arena *ar, ints data) {
+  if (data.len > 3) {
+    ints pre = ints_slice(data, 0, 2); // expected-note {{'pre' is a 2-index slice of 'data' made here; its capacity extends past its length}}
+    {
+      pre = ints_append(ar, pre, 5); // expected-warning {{append to 'pre' may overwrite elements of 'data' past the end of the slice, and 'data' is still used [sliceguard-subslice-append-overwrite]}}
+    }
+    use_int(data.ptr[2]);
+  }
+}
+/* V2: struct local holding both */
+struct pair { ints all; ints part; };
+void v2(sg_arena *ar, ints xs) {
+  struct pair p;
+  p.all = xs;
+  p.part = ints_slice(p.all, 1, 2); // expected-note {{'p.part' is a 2-index slice of 'p.all' made here; its capacity extends past its length}}
+  p.part = ints_append(ar, p.part, 3); // expected-warning {{append to 'p.part' may overwrite elements of 'p.all' past the end of the slice, and 'p.all' is still used [sliceguard-subslice-append-overwrite]}}
+  use_ints(p.all);
+}
+/* V3: insert in the middle with index i */
+ints v3(sg_arena *ar, ints s, ptrdiff_t i, int x) {
+  s = ints_extend(ar, ints_append(ar, ints_slice(s, 0, i), x), ints_slice(s, i, s.len)); // expected-warning {{append to a slice of 's' may overwrite elements of 's' past the end of the slice, and 's' is still used [sliceguard-subslice-append-overwrite]}} // expected-note {{this 2-index slice of 's' keeps the capacity past its length}}
+  return s;
+}
+/* V4: insert in middle, named, with variable */
+ints v4(sg_arena *ar, ints s, ptrdiff_t i, int x) {
+  ints head = ints_slice(s, 0, i); // expected-note {{'head' is a 2-index slice of 's' made here; its capacity extends past its length}}
+  ints tail = ints_slice(s, i, s.len);
+  head = ints_append(ar, head, x); // expected-warning {{append to 'head' may overwrite elements of 's' past the end of the slice, and 'tail' still reads them [sliceguard-subslice-append-overwrite]}}
+  return ints_extend(ar, head, tail);
+}
+/* V5: truncate-reuse with struct field buffer kept into slice of slices */
+struct rd { ints buf; };
+intss v5(sg_arena *ar, struct rd *r, ints in) {
+  intss out = {0};
+  for (ptrdiff_t i = 0; i < in.len; i++) {
+    r->buf = ints_slice(r->buf, 0, 0);
+    r->buf = ints_append(ar, r->buf, ints_get(in, i)); // expected-warning {{append to 'r->buf' may overwrite an earlier view of its backing array that is still kept; the truncated slice reuses the same array [sliceguard-subslice-append-overwrite]}}
+    out = intss_append(ar, out, r->buf); // expected-note {{a view of 'r->buf' is kept here}}
+  }
+  return out;
+}
+/* V6: truncate-reuse, while loop, ints_set on map */
+void v6(sg_arena *ar, groups g, ints in) {
+  ints line = {0};
+  ptrdiff_t i = 0;
+  while (i < in.len) {
+    line = ints_slice(line, 0, 0);
+    line = ints_append(ar, line, ints_get(in, i)); // expected-warning {{append to 'line' may overwrite an earlier view of its backing array that is still kept; the truncated slice reuses the same array [sliceguard-subslice-append-overwrite]}}
+    groups_put(g, (int)i, line); // expected-note {{a view of 'line' is kept here}}
+    i++;
+  }
+}
+/* V7: macro wrapper for slicing */
+#define HEAD(s, n) ints_slice((s), 0, (n))
+void v7(sg_arena *ar, ints s) {
+  ints h = HEAD(s, 2); // expected-note {{'h' is a 2-index slice of 's' made here; its capacity extends past its length}}
+  h = ints_append(ar, h, 1); // expected-warning {{append to 'h' may overwrite elements of 's' past the end of the slice, and 's' is still used [sliceguard-subslice-append-overwrite]}}
+  use_ints(s);
+}
+/* V8: append_n / extend on view */
+void v8(sg_arena *ar, ints s, ints extra) {
+  ints h = ints_slice(s, 1, 3); // expected-note {{'h' is a 2-index slice of 's' made here; its capacity extends past its length}}
+  h = ints_extend(ar, h, extra); // expected-warning {{append to 'h' may overwrite elements of 's' past the end of the slice, and 's' is still used [sliceguard-subslice-append-overwrite]}}
+  use_ints(h);
+  use_int(ints_get(s, 3));
+}
+/* V9: base stored in global-ish out param */
+void v9(sg_arena *ar, ints *out, ints s) {
+  *out = s; // expected-note {{'s' is kept here}}
+  ints h = ints_slice(s, 0, 1); // expected-note {{'h' is a 2-index slice of 's' made here; its capacity extends past its length}}
+  h = ints_append(ar, h, 1); // expected-warning {{append to 'h' may overwrite elements of 's' past the end of the slice, which are also kept elsewhere [sliceguard-subslice-append-overwrite]}}
+  use_ints(h);
+}
