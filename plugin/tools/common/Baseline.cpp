@@ -1,5 +1,6 @@
 //===- Baseline.cpp -------------------------------------------------------===//
 #include "Baseline.h"
+#include "CompileCommands.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -93,7 +94,8 @@ llvm::Expected<std::set<std::string>> readBaseline(llvm::StringRef Path) {
   if (!Doc)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(), "baseline %s is not valid JSON: %s",
-        Path.str().c_str(), llvm::toString(Doc.takeError()).c_str());
+        Path.str().c_str(),
+        describeJsonError(llvm::toString(Doc.takeError())).c_str());
   const llvm::json::Object *Top = Doc->getAsObject();
   const llvm::json::Array *Entries = Top ? Top->getArray("findings") : nullptr;
   if (!Entries)

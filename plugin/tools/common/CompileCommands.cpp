@@ -1,6 +1,7 @@
 //===- CompileCommands.cpp ------------------------------------------------===//
 #include "CompileCommands.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -24,6 +25,24 @@ std::string findCompileCommandsDir(llvm::StringRef StartDir) {
   return {};
 }
 
+std::string describeJsonError(llvm::StringRef Message) {
+  // llvm::json::ParseError prints "[LINE:COL, byte=N]: what" with a 0-based
+  // column; users read "line L, column C" with both counted from 1.
+  unsigned Line = 0, Column = 0;
+  llvm::StringRef Rest = Message;
+  if (!Rest.consume_front("[") || Rest.consumeInteger(10, Line) ||
+      !Rest.consume_front(":") || Rest.consumeInteger(10, Column))
+    return Message.str();
+  size_t Colon = Rest.find("]: ");
+  if (Colon == llvm::StringRef::npos)
+    return Message.str();
+  std::string What = Rest.substr(Colon + 3).str();
+  if (!What.empty())
+    What[0] = llvm::toLower(What[0]);
+  return "line " + std::to_string(Line) + ", column " +
+         std::to_string(Column + 1) + ": " + What;
+}
+
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompileCommands(llvm::StringRef Dir) {
   llvm::SmallString<256> Path(Dir);
@@ -36,9 +55,10 @@ loadCompileCommands(llvm::StringRef Dir) {
   // libTooling's own message for a malformed file is terse ("Expected
   // array."); parse once more to name the line and column of the problem.
   if (auto Parsed = llvm::json::parse((*Buffer)->getBuffer()); !Parsed)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s is not valid JSON: %s", Path.c_str(),
-                                   llvm::toString(Parsed.takeError()).c_str());
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(), "%s is not valid JSON: %s",
+        Path.c_str(),
+        describeJsonError(llvm::toString(Parsed.takeError())).c_str());
   std::string Message;
   auto Db = clang::tooling::JSONCompilationDatabase::loadFromFile(
       Path, Message, clang::tooling::JSONCommandLineSyntax::AutoDetect);

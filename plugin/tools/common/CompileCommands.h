@@ -27,6 +27,10 @@ std::string defaultResourceDir();
 /// the directory that holds it, or an empty string.
 std::string findCompileCommandsDir(llvm::StringRef StartDir);
 
+/// Rewrites llvm::json's parse error ("[2:0, byte=38]: Expected object
+/// key") as "line 2, column 1: expected object key".
+std::string describeJsonError(llvm::StringRef Message);
+
 /// Loads DIR/compile_commands.json with a message naming the problem
 /// (missing, unreadable, malformed) on failure.
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>

@@ -126,11 +126,15 @@ void RecordingSink::report(const Finding &F, const clang::SourceManager &SM,
   }
   if (F.Loc.isValid())
     R.LineText = lineTextAt(SM, SM.getFileLoc(F.Loc)).str();
-  for (const Note &N : F.Notes)
-    R.Notes.push_back(
-        {spanOf(clang::CharSourceRange::getCharRange(N.Loc, N.Loc), SM,
-                LangOpts),
-         N.Message});
+  for (const Note &N : F.Notes) {
+    NoteRecord Rec;
+    Rec.Where = spanOf(clang::CharSourceRange::getCharRange(N.Loc, N.Loc), SM,
+                       LangOpts);
+    Rec.Message = N.Message;
+    if (N.Loc.isValid())
+      Rec.LineText = lineTextAt(SM, SM.getFileLoc(N.Loc)).str();
+    R.Notes.push_back(std::move(Rec));
+  }
   for (const clang::FixItHint &H : F.FixIts) {
     if (H.RemoveRange.isInvalid())
       continue;

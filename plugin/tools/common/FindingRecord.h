@@ -35,6 +35,7 @@ struct Span {
 struct NoteRecord {
   Span Where;
   std::string Message;
+  std::string LineText; ///< the source line of Where.Begin, for snippets
 };
 
 struct FixRecord {

@@ -4,6 +4,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include <algorithm>
 #include <map>
 
 namespace sliceguard {
@@ -13,20 +14,91 @@ namespace json = llvm::json;
 
 //===-- text --------------------------------------------------------------===//
 
-static void writeSnippet(const FindingRecord &F, llvm::raw_ostream &OS) {
-  if (F.LineText.empty())
+/// The source line as clang shows it: tabs expanded to 8-column stops.
+/// \p DisplayColumn maps each 1-based byte column to its 0-based screen
+/// column (a multi-byte character takes one).
+static std::string expandLine(llvm::StringRef Line,
+                              std::vector<unsigned> &DisplayColumn) {
+  std::string Out;
+  unsigned Screen = 0;
+  DisplayColumn.assign(Line.size() + 2, 0);
+  for (size_t I = 0; I < Line.size(); ++I) {
+    DisplayColumn[I + 1] = Screen;
+    unsigned char C = Line[I];
+    if (C == '\t') {
+      unsigned Width = 8 - Screen % 8;
+      Out.append(Width, ' ');
+      Screen += Width;
+    } else {
+      Out += C;
+      if ((C & 0xC0) != 0x80) // continuation bytes share their lead's column
+        ++Screen;
+      else
+        DisplayColumn[I + 1] = DisplayColumn[I];
+    }
+  }
+  DisplayColumn[Line.size() + 1] = Screen;
+  return Out;
+}
+
+static unsigned screenColumn(const std::vector<unsigned> &DisplayColumn,
+                             unsigned ByteColumn) {
+  if (ByteColumn == 0)
+    return 0;
+  if (ByteColumn < DisplayColumn.size())
+    return DisplayColumn[ByteColumn];
+  return DisplayColumn.back() + (ByteColumn - (DisplayColumn.size() - 1));
+}
+
+/// Fix-its that insert or replace text on \p Line, placed at their columns
+/// the way clang prints them under the caret line.
+static std::string fixItLine(const std::vector<FixRecord> &Fixes, unsigned Line,
+                             const std::vector<unsigned> &DisplayColumn) {
+  std::string Out;
+  for (const FixRecord &X : Fixes) {
+    if (X.Removed.Begin.Line != Line || X.Replacement.empty() ||
+        X.Replacement.find_first_of("\r\n") != std::string::npos)
+      continue;
+    size_t At = screenColumn(DisplayColumn, X.Removed.Begin.Column);
+    if (At < Out.size()) // overlapping hints: keep them apart
+      At = Out.size() + 1;
+    Out.resize(At, ' ');
+    Out += X.Replacement;
+  }
+  return Out;
+}
+
+/// One source line with a caret under \p Where.Begin and tildes along the
+/// rest of \p Where on that line, then any fix-it text, as clang prints it.
+static void writeSnippet(llvm::StringRef LineText, const Span &Where,
+                         const std::vector<FixRecord> &Fixes,
+                         llvm::raw_ostream &OS) {
+  if (LineText.empty() || !Where.Begin.Line)
     return;
-  std::string Gutter = llvm::formatv("{0,5}", F.Where.Begin.Line).str();
-  OS << Gutter << " | " << F.LineText << "\n";
-  OS << std::string(Gutter.size(), ' ') << " | ";
-  // Keep tabs so the caret lines up under the same columns as the source.
-  for (unsigned I = 1; I < F.Where.Begin.Column && I <= F.LineText.size(); ++I)
-    OS << (F.LineText[I - 1] == '\t' ? '\t' : ' ');
-  OS << '^';
-  if (F.Where.End.Line == F.Where.Begin.Line &&
-      F.Where.End.Column > F.Where.Begin.Column + 1)
-    OS << std::string(F.Where.End.Column - F.Where.Begin.Column - 1, '~');
-  OS << "\n";
+  std::vector<unsigned> DisplayColumn;
+  std::string Shown = expandLine(LineText, DisplayColumn);
+  std::string Number = std::to_string(Where.Begin.Line);
+  size_t Width = std::max<size_t>(Number.size(), 4) + 1;
+  OS << std::string(Width - Number.size(), ' ') << Number << " | " << Shown
+     << "\n";
+  std::string Caret;
+  unsigned Begin = screenColumn(DisplayColumn, Where.Begin.Column);
+  unsigned End = Where.End.Line > Where.Begin.Line
+                     ? DisplayColumn.back()
+                     : screenColumn(DisplayColumn, Where.End.Column);
+  Caret.resize(std::max(End, Begin + 1), '~');
+  std::fill(Caret.begin(), Caret.begin() + Begin, ' ');
+  Caret[Begin] = '^';
+  std::string FixIts = fixItLine(Fixes, Where.Begin.Line, DisplayColumn);
+  OS << std::string(Width, ' ') << " | " << Caret << "\n";
+  if (!FixIts.empty())
+    OS << std::string(Width, ' ') << " | " << FixIts << "\n";
+}
+
+static void writeLocation(const Span &Where, const OutputContext &Ctx,
+                          llvm::raw_ostream &OS) {
+  OS << relativeToRoot(Where.File, Ctx.Root) << ":" << Where.Begin.Line << ":"
+     << Where.Begin.Column << ": ";
 }
 
 void writeText(const Report &R, const OutputContext &Ctx,
@@ -34,14 +106,15 @@ void writeText(const Report &R, const OutputContext &Ctx,
   for (const FindingRecord &F : R.Findings) {
     if (F.Suppressed)
       continue;
-    OS << relativeToRoot(F.Where.File, Ctx.Root) << ":" << F.Where.Begin.Line
-       << ":" << F.Where.Begin.Column << ": "
-       << (F.IsError ? "error" : "warning") << ": " << F.Message
+    writeLocation(F.Where, Ctx, OS);
+    OS << (F.IsError ? "error" : "warning") << ": " << F.Message
        << " [sliceguard-" << F.Check << "]\n";
-    writeSnippet(F, OS);
-    for (const NoteRecord &N : F.Notes)
-      OS << relativeToRoot(N.Where.File, Ctx.Root) << ":" << N.Where.Begin.Line
-         << ":" << N.Where.Begin.Column << ": note: " << N.Message << "\n";
+    writeSnippet(F.LineText, F.Where, F.Fixes, OS);
+    for (const NoteRecord &N : F.Notes) {
+      writeLocation(N.Where, Ctx, OS);
+      OS << "note: " << N.Message << "\n";
+      writeSnippet(N.LineText, N.Where, {}, OS);
+    }
   }
 }
 
@@ -64,7 +137,8 @@ json::Value toJson(const Report &R, const OutputContext &Ctx) {
     json::Array Notes, Fixes;
     for (const NoteRecord &N : F.Notes)
       Notes.push_back(json::Object{{"location", spanJson(N.Where)},
-                                   {"message", N.Message}});
+                                   {"message", N.Message},
+                                   {"lineText", N.LineText}});
     for (const FixRecord &X : F.Fixes)
       Fixes.push_back(json::Object{{"remove", spanJson(X.Removed)},
                                    {"insert", X.Replacement}});
@@ -158,6 +232,7 @@ static llvm::Expected<FindingRecord> findingFromJson(const json::Value &V) {
       if (!NO || !readSpan(NO->get("location"), Rec.Where))
         return malformed("a note lacks its location");
       Rec.Message = stringOr(*NO, "message");
+      Rec.LineText = stringOr(*NO, "lineText");
       F.Notes.push_back(std::move(Rec));
     }
   if (const json::Array *Fixes = O->getArray("fixes"))

@@ -62,8 +62,7 @@ OPTIONS:
   --baseline=FILE        report only findings FILE does not know
   --write-baseline=FILE  record the current findings in FILE
   --root=DIR             project root: paths in reports and fingerprints are
-                         relative to it (default: the enclosing git checkout,
-                         else the current directory)
+                         relative to it (default: the current directory)
   --resource-dir=DIR     clang resource directory (builtin headers)
   --list-checks          print the checks and exit
   -q, --quiet            no progress line and no summary
@@ -182,20 +181,6 @@ std::string currentDir() {
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
   return std::string(Cwd);
-}
-
-/// The enclosing git checkout (what GitHub's code scanning calls the
-/// repository root), else the current directory.
-std::string defaultRoot() {
-  std::string Cwd = currentDir();
-  for (llvm::StringRef D = Cwd; !D.empty();
-       D = llvm::sys::path::parent_path(D)) {
-    llvm::SmallString<256> Git(D);
-    llvm::sys::path::append(Git, ".git");
-    if (llvm::sys::fs::exists(Git))
-      return D.str();
-  }
-  return Cwd;
 }
 
 void listChecks() {
@@ -387,8 +372,10 @@ int main(int Argc, char **Argv) {
     Known = std::move(*Loaded);
   }
   OutputContext Ctx;
-  Ctx.Root =
-      absolutePath(O.Root.empty() ? defaultRoot() : O.Root, currentDir());
+  // Paths are reported relative to the current directory, as clang reports
+  // them when run from there; CI jobs run from the checkout's root, which
+  // is what code scanning and GitLab expect paths to be relative to.
+  Ctx.Root = absolutePath(O.Root.empty() ? currentDir() : O.Root, currentDir());
 
   Report R;
   if (auto Db = loadDatabase(O, R)) {
