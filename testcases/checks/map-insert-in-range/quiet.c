@@ -76,3 +76,81 @@ void normalize_keys_fixed(sg_arena *a, wordcount headers) {
     wordcount_put(headers, to_lower(a, k), v);
   }
 }
+
+// Insert, then leave the range at once: the range never asks for the new
+// key (Go allows this; only SG_CHECKS=3's strict mode rejects it at run time).
+void insert_and_break(wordcount m) {
+  sg_range(wordcount, m, it) {
+    if (it.val == 0) {
+      wordcount_put(m, SG_STR("zero-seen"), 1);
+      break;
+    }
+  }
+}
+
+int insert_and_return(wordcount m) {
+  sg_range(wordcount, m, it) {
+    if (it.val < 0) {
+      wordcount_put(m, SG_STR("negative"), it.val);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+// A helper that only deletes.
+static void drop(wordcount m, sg_str k) { wordcount_del(m, k); }
+void prune_helper(wordcount m) {
+  sg_range(wordcount, m, it) {
+    if (!it.val)
+      drop(m, it.key);
+  }
+}
+
+// Deleting another key, then updating the current one.
+void delete_other_update_current(wordcount m) {
+  sg_range(wordcount, m, it) {
+    wordcount_del(m, SG_STR("stale"));
+    wordcount_put(m, it.key, 0);
+  }
+}
+
+// The current key kept in a struct field.
+void key_in_struct(wordcount m) {
+  sg_range(wordcount, m, it) {
+    struct {
+      sg_str k;
+    } t;
+    t.k = it.key;
+    wordcount_put(m, t.k, 3);
+  }
+}
+
+// A local map variable pointed at a new map inside the range.
+void fresh_inside(sg_arena *a, wordcount m) {
+  wordcount out = m;
+  sg_range(wordcount, m, it) {
+    out = wordcount_make(a, 0);
+    wordcount_put(out, SG_STR("x"), it.val);
+  }
+}
+
+// clear is not an insert.
+void clear_inside(wordcount m) {
+  sg_range(wordcount, m, it) {
+    if (it.val < 0)
+      wordcount_clear(m);
+  }
+}
+
+// Nested ranges where the inner one inserts into its own map and leaves.
+void nested_inner_break(wordcount outer, idset inner) {
+  sg_range(wordcount, outer, o) {
+    sg_range(idset, inner, i) {
+      if (i.key == o.val) {
+        idset_put(inner, -i.key, true);
+        break;
+      }
+    }
+  }
+}

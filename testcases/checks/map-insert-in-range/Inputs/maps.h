@@ -19,3 +19,8 @@
 
 sg_str to_lower(sg_arena *a, sg_str s);
 sg_str rename_key(sg_str s);
+
+#define SG_MAP wordlists /* map[string][]string */
+#define SG_KEY sg_str
+#define SG_VAL strs
+#include <sliceguard/map.h>

@@ -1,0 +1,130 @@
+// More shapes: macros, struct fields, globals, pointer parameters, helpers
+// that delete and re-insert; also with SG_CHECKS=3's range shape.
+// RUN: %sg_verify %s -I%S/Inputs
+// RUN: %sg_verify %s -I%S/Inputs -DSG_CHECKS=3
+// REQUIRES: plugin
+#include "maps.h"
+
+#define PUT(m, k, v) wordcount_put(m, k, v)
+#define FOR_EACH(m, it) sg_range(wordcount, m, it)
+
+void macro_put(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    PUT(m, rename_key(it.key), 1); // expected-warning {{inserting into map 'm' while ranging over it; a new key may or may not be produced by this range [sliceguard-map-insert-in-range]}}
+  }
+}
+
+void macro_range(wordcount m) {
+  FOR_EACH(m, it) { // expected-note {{range over map 'm' begins here}}
+    wordcount_put(m, SG_STR("x"), it.val); // expected-warning {{inserting into map 'm' while ranging over it}}
+  }
+}
+
+struct cfg {
+  wordcount hdrs;
+  int n;
+};
+struct server {
+  struct cfg c;
+};
+
+void by_value_field(struct cfg c) {
+  sg_range(wordcount, c.hdrs, it) { // expected-note {{range over map 'c.hdrs' begins here}}
+    wordcount_put(c.hdrs, SG_STR("x"), 1); // expected-warning {{inserting into map 'c.hdrs' while ranging over it}}
+  }
+}
+
+void nested_field(struct server *s) {
+  sg_range(wordcount, s->c.hdrs, it) { // expected-note {{range over map 's->c.hdrs' begins here}}
+    wordcount_put(s->c.hdrs, rename_key(it.key), 1); // expected-warning {{inserting into map 's->c.hdrs' while ranging over it}}
+  }
+}
+
+// Ranging over a local copy of a field, inserting through the field.
+void copy_of_field(struct cfg *c) {
+  wordcount h = c->hdrs;
+  sg_range(wordcount, h, it) { // expected-note {{range over map 'h' begins here}}
+    wordcount_put(c->hdrs, SG_STR("x"), 1); // expected-warning {{inserting into map 'c->hdrs' while ranging over it}}
+  }
+}
+
+wordcount global_counts;
+void global_map(void) {
+  sg_range(wordcount, global_counts, it) { // expected-note {{range over map 'global_counts' begins here}}
+    wordcount_put(global_counts, SG_STR("x"), 1); // expected-warning {{inserting into map 'global_counts' while ranging over it}}
+  }
+}
+
+void pointer_to_map(wordcount *pm) {
+  sg_range(wordcount, *pm, it) { // expected-note {{range over map '*pm' begins here}}
+    wordcount_put(*pm, SG_STR("x"), 1); // expected-warning {{inserting into map '*pm' while ranging over it}}
+  }
+}
+
+// A key that is the current one only on some paths.
+void maybe_lowered(sg_arena *a, wordcount m, int fold) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    sg_str k = fold ? to_lower(a, it.key) : it.key;
+    wordcount_put(m, k, it.val); // expected-warning {{inserting into map 'm' while ranging over it}}
+  }
+}
+
+// Helpers: through a pointer to the map, through a struct, ignoring the key.
+static void add_via(wordcount *pm, sg_str k) {
+  wordcount_put(*pm, k, 1); // expected-note {{'add_via' inserts into its map parameter here}}
+}
+void helper_pointer(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    add_via(&m, rename_key(it.key)); // expected-warning {{call to 'add_via' inserts into map 'm' while ranging over it}}
+  }
+}
+
+static void add_cfg(struct cfg *c, sg_str k) {
+  wordcount_put(c->hdrs, k, 1); // expected-note {{'add_cfg' inserts into its map parameter here}}
+  c->n++;
+}
+void helper_struct(struct cfg *c) {
+  sg_range(wordcount, c->hdrs, it) { // expected-note {{range over map 'c->hdrs' begins here}}
+    add_cfg(c, rename_key(it.key)); // expected-warning {{call to 'add_cfg' inserts into map 'c->hdrs' while ranging over it}}
+  }
+}
+
+static void add_fixed(wordcount m, sg_str k) {
+  (void)k;
+  wordcount_put(m, SG_STR("fixed"), 1); // expected-note {{'add_fixed' inserts into its map parameter here}}
+}
+void helper_ignores_key(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    add_fixed(m, it.key); // expected-warning {{call to 'add_fixed' inserts into map 'm' while ranging over it}}
+  }
+}
+
+// golang/go#46097 inside one helper: delete, then put the same key back.
+static void reinsert(wordcount m, sg_str k, int v) {
+  wordcount_del(m, k); // expected-note {{current key deleted here}}
+  wordcount_put(m, k, v); // expected-note {{'reinsert' inserts into its map parameter here}}
+}
+void helper_reinsert(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    reinsert(m, it.key, it.val + 1); // expected-warning {{call to 'reinsert' inserts into map 'm' after deleting the current key}}
+  }
+}
+
+// A map of slices.
+void map_of_slices(sg_arena *a, wordlists w) {
+  sg_range(wordlists, w, it) { // expected-note {{range over map 'w' begins here}}
+    wordlists_put(w, to_lower(a, it.key), it.val); // expected-warning {{inserting into map 'w' while ranging over it}}
+  }
+}
+
+// The insert comes on a path that goes round the loop again.
+void insert_then_continue(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    if (it.val > 10) {
+      wordcount_put(m, SG_STR("big"), 1); // expected-warning {{inserting into map 'm' while ranging over it}}
+      continue;
+    }
+    if (it.val < 0)
+      break;
+  }
+}

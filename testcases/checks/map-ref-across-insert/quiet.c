@@ -1,0 +1,120 @@
+// Idioms that must stay quiet.
+// RUN: %sg_verify %s -I%S/Inputs
+// REQUIRES: plugin
+// expected-no-diagnostics
+#include "maps.h"
+
+// The pointer is taken again after the insert.
+void retaken(wordcount m) {
+  int *p = wordcount_ref(m, SG_STR("a"));
+  wordcount_put(m, SG_STR("b"), 1);
+  p = wordcount_ref(m, SG_STR("a"));
+  if (p)
+    *p = 2;
+}
+
+// Get-or-insert, then the pointer of the new entry.
+int *get_or_add(wordcount m, sg_str k) {
+  int *p = wordcount_ref(m, k);
+  if (!p) {
+    wordcount_put(m, k, 0);
+    p = wordcount_ref(m, k);
+  }
+  return p;
+}
+
+// Deletes never move entries.
+void across_delete(wordcount m) {
+  int *p = wordcount_ref(m, SG_STR("a"));
+  wordcount_del(m, SG_STR("b"));
+  wordcount_del(m, SG_STR("c"));
+  if (p)
+    *p = 2;
+}
+
+// Inserting into another map.
+void other_map(wordcount m, wordcount other) {
+  int *p = wordcount_ref(m, SG_STR("a"));
+  wordcount_put(other, SG_STR("b"), 1);
+  if (p)
+    *p = 2;
+}
+
+// Every use comes before the insert.
+void use_first(wordcount m) {
+  int *p = wordcount_ref(m, SG_STR("a"));
+  if (p)
+    *p += 1;
+  wordcount_put(m, SG_STR("b"), 1);
+}
+
+// A value copied out before the insert.
+int copy_first(wordcount m) {
+  int *p = wordcount_ref(m, SG_STR("a"));
+  int v = p ? *p : 0;
+  wordcount_put(m, SG_STR("b"), v);
+  return v;
+}
+
+// Putting the pointer's own key updates its entry in place.
+void same_key(wordcount m, sg_str k) {
+  int *p = wordcount_ref(m, k);
+  if (p) {
+    wordcount_put(m, k, *p + 1);
+    *p += 1;
+  }
+}
+
+void same_constant_key(wordcount m) {
+  int *p = wordcount_ref(m, SG_STR("total"));
+  if (p) {
+    wordcount_put(m, SG_STR("total"), 0);
+    *p += 1;
+  }
+}
+
+void same_int_key(users u) {
+  struct stats *st = users_ref(u, 7);
+  if (st) {
+    users_put(u, 7, (struct stats){0, 0});
+    st->hits = 1;
+  }
+}
+
+// Only compared against NULL after the insert.
+int was_present(wordcount m) {
+  int *p = wordcount_ref(m, SG_STR("a"));
+  wordcount_put(m, SG_STR("b"), 1);
+  return p != 0;
+}
+
+// The variable is pointed elsewhere before its next use.
+void repointed(wordcount m, int *fallback) {
+  int *p = wordcount_ref(m, SG_STR("a"));
+  wordcount_put(m, SG_STR("b"), 1);
+  p = fallback;
+  *p = 1;
+}
+
+// One pointer per iteration.
+void per_iteration(wordcount m, strs words) {
+  for (ptrdiff_t i = 0; i < words.len; i++) {
+    sg_str w = strs_get(words, i);
+    int *p = wordcount_ref(m, w);
+    if (!p) {
+      wordcount_put(m, w, 1);
+      continue;
+    }
+    *p += 1;
+  }
+}
+
+// The insert only happens on a path that leaves before the use.
+int insert_or_use(wordcount m, sg_str k, sg_str other) {
+  int *p = wordcount_ref(m, k);
+  if (!p) {
+    wordcount_put(m, other, 1);
+    return 0;
+  }
+  return *p;
+}
