@@ -7,9 +7,10 @@ fact, for FileCheck.
 
 Scenarios:
   edit-cycle  open a file with a sliceguard bug and a clangd error, ask for
-              code actions, edit the bug away, save, shut down
+              code actions, edit the bug away, bring it back, save, type a
+              burst of quick edits (debounced into one run), shut down
   broken      open a file that does not parse, check clangd still answers
-  crash       like edit-cycle's first step, with a worker that crashes
+              (with a crashing worker: clangd's service is unaffected)
 """
 import argparse
 import json
@@ -26,11 +27,35 @@ TIMEOUT = float(os.environ.get("SLICEGUARD_LSP_TIMEOUT", "120"))
 class Server:
     def __init__(self, argv, transcript):
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE)
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE)
         self.messages = queue.Queue()
         self.next_id = 1
         self.transcript = transcript
+        self.log_lines = []
+        self.log_changed = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._read_log, daemon=True).start()
+
+    def _read_log(self):
+        """Passes the server's log through to our stderr, keeping the lines
+        so a scenario can wait for one (as a user would watch the log)."""
+        for raw in self.proc.stderr:
+            line = raw.decode("utf-8", "replace")
+            sys.stderr.write(line)
+            sys.stderr.flush()
+            with self.log_changed:
+                self.log_lines.append(line)
+                self.log_changed.notify_all()
+
+    def wait_log(self, text, what):
+        deadline = time.time() + TIMEOUT
+        with self.log_changed:
+            while not any(text in line for line in self.log_lines):
+                left = deadline - time.time()
+                if left <= 0:
+                    fail("timed out waiting for " + what)
+                self.log_changed.wait(left)
 
     def _log(self, direction, msg):
         if self.transcript:
@@ -211,6 +236,10 @@ def scenario_edit_cycle(server, args):
                                   and ds),
                       "a publish without sliceguard's diagnostic")
     show_diagnostics("change", msg["params"]["diagnostics"])
+    # clangd may publish before the (debounced) checks ran on the new text;
+    # the log says when they did.
+    server.wait_log("checked %s (version 2)" % args.file,
+                    "the checks to run on the edited text")
 
     # An incremental edit that brings the bug back: exercises range edits.
     old = read(path)
@@ -229,6 +258,22 @@ def scenario_edit_cycle(server, args):
     msg = server.wait(publish_for(uri, lambda ds: by_source(ds, "sliceguard")),
                       "diagnostics after save")
     show_diagnostics("save", msg["params"]["diagnostics"])
+
+    # A burst of edits faster than the debounce delay: only the last version
+    # is checked (the server log shows which), and its finding has moved
+    # down one line.
+    burst = [fixed, old, "\n" + old]
+    for i, text in enumerate(burst):
+        server.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 4 + i},
+            "contentChanges": [{"text": text}]})
+        time.sleep(0.01)
+    moved = ours["range"]["start"]["line"] + 1
+    msg = server.wait(publish_for(uri, lambda ds: any(
+        d["range"]["start"]["line"] == moved
+        for d in by_source(ds, "sliceguard"))),
+        "sliceguard's diagnostic for the last edit of a burst")
+    show_diagnostics("burst", msg["params"]["diagnostics"])
     server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     shutdown(server)
 
