@@ -71,6 +71,11 @@ static bool isSliceType(const ApiModel &Api, QualType T) {
   return Api.typeKind(T) == TypeKind::Slice;
 }
 
+/// A plain data pointer (not a runtime map, which is a pointer too).
+static bool isDataPointer(const ApiModel &Api, QualType T) {
+  return T->isPointerType() && Api.typeKind(T) == TypeKind::None;
+}
+
 void SliceViews::collectStores(const Stmt *S) {
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     OpKind Op = C.Api.opKind(Call);
@@ -78,10 +83,12 @@ void SliceViews::collectStores(const Stmt *S) {
       const Expr *V = C.Api.valueOperand(Call);
       if (V && isSliceType(C.Api, V->getType()))
         Stores.push_back({Call, V});
+      if (V && isDataPointer(C.Api, V->getType()))
+        PtrStores.push_back({Call, V, C.Api.mapOperand(Call)});
       return;
     }
     if (Op == OpKind::SliceAppend || Op == OpKind::SliceSet) {
-      // Elements of a slice of slices.
+      // Elements of a slice of slices (or of pointers).
       const Expr *Operand = C.Api.sliceOperand(Call);
       bool After = false;
       for (const Expr *Arg : Call->arguments()) {
@@ -91,13 +98,23 @@ void SliceViews::collectStores(const Stmt *S) {
         }
         if (After && isSliceType(C.Api, Arg->getType()))
           Stores.push_back({Call, Arg});
+        if (After && isDataPointer(C.Api, Arg->getType()))
+          PtrStores.push_back({Call, Arg, Operand});
       }
     }
     return;
   }
   const auto *BO = dyn_cast<BinaryOperator>(S);
-  if (!BO || BO->getOpcode() != BO_Assign ||
-      !isSliceType(C.Api, BO->getLHS()->getType()))
+  if (!BO || BO->getOpcode() != BO_Assign)
+    return;
+  // An element of an array of pointers: no pointer place of its own.
+  if (isDataPointer(C.Api, BO->getLHS()->getType()) &&
+      isa<ArraySubscriptExpr>(ignoreNoise(BO->getLHS()))) {
+    const auto *ASE = cast<ArraySubscriptExpr>(ignoreNoise(BO->getLHS()));
+    PtrStores.push_back({BO, BO->getRHS(), ASE->getBase()});
+    return;
+  }
+  if (!isSliceType(C.Api, BO->getLHS()->getType()))
     return;
   Place Target;
   bool Known = placeOf(BO->getLHS(), Target);

@@ -60,6 +60,14 @@ struct Store {
   const clang::Expr *Stored = nullptr; ///< the slice expression kept
 };
 
+/// A pointer kept where it outlives a local: a map value, an element of a
+/// slice of pointers, an array element.
+struct PointerStore {
+  const clang::Stmt *Where = nullptr;     ///< the put / append / assignment
+  const clang::Expr *Stored = nullptr;    ///< the pointer expression kept
+  const clang::Expr *Container = nullptr; ///< the map / slice / array
+};
+
 class SliceViews {
 public:
   explicit SliceViews(const CheckContext &C);
@@ -91,6 +99,7 @@ public:
   /// The value Call makes (a runtime op or a summarised helper).
   bool resultValue(const clang::CallExpr *Call, ValueId &Out) const;
   const std::vector<Store> &stores() const { return Stores; }
+  const std::vector<PointerStore> &pointerStores() const { return PtrStores; }
   /// Values the stored expression of St held when it was stored.
   ValueSet storedValues(const Store &St) const;
 
@@ -160,6 +169,7 @@ private:
   std::vector<const clang::Stmt *> Elements;
   std::vector<AppendCall> Appends;
   std::vector<Store> Stores;
+  std::vector<PointerStore> PtrStores;
   std::vector<Move> Moves;
   std::vector<Place> SlicePlaces, PointerPlaces;
   mutable llvm::DenseMap<const clang::FunctionDecl *, ReturnShape> Shapes;

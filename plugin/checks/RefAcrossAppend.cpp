@@ -27,12 +27,51 @@ public:
   void checkFunction(const CheckContext &C) override {
     SliceViews Views(C);
     std::set<std::pair<const Stmt *, const Stmt *>> Reported;
-    for (const SliceViews::Move &M : Views.moves())
+    for (const SliceViews::Move &M : Views.moves()) {
       for (const Place &P : Views.places(/*Pointers=*/true))
         checkPointer(C, Views, M, P, Reported);
+      for (const PointerStore &St : Views.pointerStores())
+        checkKept(C, Views, M, St, Reported);
+    }
   }
 
 private:
+  /// A pointer into the slice was put in a map, a slice of pointers or an
+  /// array before the append: whoever reads it later reads the old array
+  /// (the `index[k] = &items[len(items)-1]` loop).
+  static void
+  checkKept(const CheckContext &C, const SliceViews &Views,
+            const SliceViews::Move &M, const PointerStore &St,
+            std::set<std::pair<const Stmt *, const Stmt *>> &Reported) {
+    if (Views.within(St.Where, M.Call) || Views.within(M.Call, St.Where) ||
+        !Views.pointsInto(St.Stored, M.Slice) ||
+        !Views.reaches(St.Where, M.Call))
+      return;
+    // The slice still holds (a descendant of) the array the pointer was
+    // taken from.
+    ValueSet Then = C.Flow.valuesOfPlace(M.Slice, St.Where);
+    if (!FunctionFlow::intersects(M.Before, Then) &&
+        !C.Flow.anyDerivesFrom(M.Before, Then))
+      return;
+    if (!Reported.insert({St.Where, M.Call}).second)
+      return;
+    Place Kept;
+    std::string Where = St.Container && Views.placeOf(St.Container, Kept)
+                            ? "'" + Kept.str() + "'"
+                            : std::string("another container");
+    std::string Slice = M.Slice.str();
+    Finding F = C.finding(M.Call->getBeginLoc(),
+                          "append to '" + Slice +
+                              "' may move its array while a pointer into it "
+                              "is kept in " +
+                              Where,
+                          M.Call->getSourceRange());
+    F.Notes.push_back(
+        {St.Where->getBeginLoc(),
+         "a pointer into '" + Slice + "' is kept here; keep an index instead"});
+    C.report(std::move(F));
+  }
+
   /// append-in-slice-loop reports pointers that walk a loop around the
   /// append.
   static bool walksLoopAround(const SliceViews &Views, const Stmt *Append,

@@ -1,5 +1,6 @@
 // Pointers re-taken (also through helpers), pointers into other slices or
-// clones, pointers dead before the append: nothing to report.
+// clones, pointers dead before the append, pointers kept only after the last
+// append: nothing to report.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 // expected-no-diagnostics
@@ -94,4 +95,25 @@ void rq8(sg_arena *ar, ints s) {
     }
   }
   use_ints(s);
+}
+/* Pointers kept only after the last append, or into another slice. */
+#define SG_MAP byid
+#define SG_KEY int
+#define SG_VAL struct node *
+#include <sliceguard/map.h>
+void q1(sg_arena *ar, byid idx, nodes *items, ints ids) {
+  for (ptrdiff_t i = 0; i < ids.len; i++)
+    *items = nodes_append(ar, *items, (struct node){ints_get(ids, i), 0});
+  for (ptrdiff_t i = 0; i < items->len; i++)
+    byid_put(idx, nodes_get(*items, i).id, nodes_at(*items, i));
+}
+void q2(sg_arena *ar, byid idx, nodes all, nodes *items, ints ids) {
+  for (ptrdiff_t i = 0; i < ids.len; i++) {
+    *items = nodes_append(ar, *items, (struct node){ints_get(ids, i), 0});
+    byid_put(idx, ints_get(ids, i), nodes_at(all, i));
+  }
+}
+void q3(sg_arena *ar, byid idx, nodes items, ints ids) {
+  items = nodes_append(ar, items, (struct node){0, 0});
+  byid_put(idx, 0, nodes_at(items, 0));
 }

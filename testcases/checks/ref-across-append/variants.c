@@ -1,6 +1,7 @@
 // Variations of the shapes in bugs.c: field addresses, struct fields
 // through pointers and locals, helpers that append through a struct pointer,
-// macros, helpers that return an element pointer, pointer copies.
+// macros, helpers that return an element pointer, pointer copies, pointers
+// kept in a map or a slice of pointers.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -116,4 +117,27 @@ void r12(sg_arena *ar, ints *st) {
   int *top = top_of(st); // expected-note {{'top' points into '*st' from here}}
   *st = ints_append(ar, *st, 0); // expected-note {{'*st' may be reallocated by this append}}
   use_int(*top); // expected-warning {{'top' may point into the old backing array of '*st' after an append [sliceguard-ref-across-append]}}
+}
+/* The byid-of-pointers loop: each append may move the items the earlier
+ * pointers point into. */
+#define SG_MAP byid
+#define SG_KEY int
+#define SG_VAL struct node *
+#include <sliceguard/map.h>
+#define SG_SLICE nodeps
+#define SG_ELEM struct node *
+#include <sliceguard/slice.h>
+void t1(sg_arena *ar, byid idx, nodes *items, ints ids) {
+  for (ptrdiff_t i = 0; i < ids.len; i++) {
+    *items = nodes_append(ar, *items, (struct node){ints_get(ids, i), 0}); // expected-warning {{append to '*items' may move its array while a pointer into it is kept in 'idx' [sliceguard-ref-across-append]}}
+    byid_put(idx, ints_get(ids, i), nodes_at(*items, items->len - 1)); // expected-note {{a pointer into '*items' is kept here; keep an index instead}}
+  }
+}
+nodeps t2(sg_arena *ar, nodes items, ints ids) {
+  nodeps out = {0};
+  for (ptrdiff_t i = 0; i < ids.len; i++) {
+    items = nodes_append(ar, items, (struct node){ints_get(ids, i), 0}); // expected-warning {{append to 'items' may move its array while a pointer into it is kept in 'out' [sliceguard-ref-across-append]}}
+    out = nodeps_append(ar, out, &items.ptr[items.len - 1]); // expected-note {{a pointer into 'items' is kept here; keep an index instead}}
+  }
+  return out;
 }
