@@ -65,7 +65,36 @@ function(sliceguard_enable_checks target)
     target_compile_options(${target} PRIVATE "$<$<COMPILE_LANGUAGE:C>:${flag}>")
   endforeach()
   if(plugin_target)
+    # Built in the same tree (add_subdirectory): the plugin must exist before
+    # any of the target's files compile.  add_dependencies alone does not
+    # order that under Ninja (objects only wait for their dependencies'
+    # custom commands, not their link steps), so every source also depends
+    # on the plugin file -- which also re-checks the sources when the checks
+    # change.  Deferred to the end of the directory so that sources added
+    # after this call are covered too.
     add_dependencies(${target} ${plugin_target})
+    get_property(plugin_file GLOBAL PROPERTY SLICEGUARD_PLUGIN_FILE)
+    get_property(multi_config GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
+    if(plugin_file AND NOT multi_config)
+      cmake_language(DEFER CALL _sliceguard_sources_need_plugin
+        ${target} ${plugin_file})
+    endif()
   endif()
   message(STATUS "sliceguard: checks are on for '${target}'")
+endfunction()
+
+# Adds plugin_file to the OBJECT_DEPENDS of every source of target.
+function(_sliceguard_sources_need_plugin target plugin_file)
+  get_target_property(sources ${target} SOURCES)
+  get_target_property(source_dir ${target} SOURCE_DIR)
+  foreach(source IN LISTS sources)
+    if(source MATCHES "\\$<") # generator expressions name no file yet
+      continue()
+    endif()
+    if(NOT IS_ABSOLUTE "${source}")
+      set(source "${source_dir}/${source}")
+    endif()
+    set_property(SOURCE "${source}" TARGET_DIRECTORY ${target}
+      APPEND PROPERTY OBJECT_DEPENDS "${plugin_file}")
+  endforeach()
 endfunction()
