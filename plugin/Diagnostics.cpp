@@ -49,18 +49,20 @@ bool Options::isEnabled(llvm::StringRef CheckName) const {
 }
 
 std::string argumentHelp() {
-  std::string Out = "sliceguard plugin arguments "
-                    "(-fplugin-arg-sliceguard-<argument>):\n"
-                    "  checks=<globs>        select checks, clang-tidy style, "
-                    "e.g. checks=-*,map-*\n"
-                    "  werror                report findings as errors\n"
-                    "  header-filter=<regex> also check headers whose path "
-                    "matches\n"
-                    "  show-suppressed       show suppressed findings as "
-                    "remarks\n"
-                    "  list-checks           print the checks and exit\n"
-                    "  help                  print this text\n"
-                    "checks:\n";
+  std::string Out =
+      "sliceguard plugin arguments "
+      "(-fplugin-arg-sliceguard-<argument>):\n"
+      "  checks=<globs>        select checks, clang-tidy style, "
+      "e.g. checks=-*,map-*\n"
+      "  werror                report findings as errors\n"
+      "  header-filter=<regex> also check headers whose path "
+      "matches\n"
+      "  show-suppressed       show suppressed findings as "
+      "remarks\n"
+      "  list-checks           print the checks (the compile goes on)\n"
+      "  help                  print this text (the compile goes "
+      "on)\n"
+      "checks:\n";
   for (const CheckInfo &C : allChecks())
     Out += "  " + C.Name.str() + " - " + C.Summary.str() + "\n";
   return Out;
@@ -217,7 +219,8 @@ bool Reporter::isUserLocation(SourceLocation Loc) const {
   Loc = userLocation(Loc);
   if (SM.isInMainFile(Loc))
     return true;
-  if (!HeaderRegex || SM.isInSystemHeader(Loc))
+  if (!HeaderRegex || SM.isInSystemHeader(Loc) ||
+      Excluded.count(SM.getFileID(Loc)))
     return false;
   return HeaderRegex->match(SM.getFilename(Loc));
 }

@@ -15,6 +15,7 @@
 
 #include "Sliceguard.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 #include <memory>
 #include <optional>
@@ -44,6 +45,11 @@ public:
   /// dropped because it did not point at user code.
   bool report(Finding F);
 
+  /// Never report in this file even when the header filter selects it:
+  /// the runtime's headers and any header declaring marked operations (a
+  /// container's implementation is not the user's use of it).
+  void excludeFile(clang::FileID FID) { Excluded.insert(FID); }
+
   unsigned numReported() const { return Reported; }
   unsigned numSuppressed() const { return Suppressed; }
 
@@ -54,6 +60,7 @@ private:
   const Options &Opts;
   FindingSink &Sink;
   std::unique_ptr<llvm::Regex> HeaderRegex;
+  llvm::DenseSet<clang::FileID> Excluded;
   unsigned Reported = 0, Suppressed = 0;
 };
 

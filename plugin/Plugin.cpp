@@ -40,9 +40,11 @@ public:
         Diags.Report(F.Loc, RemarkID) << F.Message << F.Check << F.SuppressedBy;
       return;
     }
+    // -w silences us as it silences clang's own warnings, even under
+    // -Werror; only the plugin's own werror switch outranks it.
+    if (!F.IsError && Diags.getIgnoreAllWarnings())
+      return;
     bool AsError = F.IsError || Diags.getWarningsAsErrors();
-    if (!AsError && Diags.getIgnoreAllWarnings())
-      return; // -w
     {
       DiagnosticBuilder B = Diags.Report(F.Loc, AsError ? ErrorID : WarningID);
       B << F.Message << F.Check;

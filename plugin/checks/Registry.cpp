@@ -77,6 +77,26 @@ private:
   const ApiModel &Api;
 };
 
+/// Keeps the header filter away from the runtime: every header that
+/// declares a marked operation or type is an implementation, not a use.
+void excludeApiHeaders(ASTContext &Ctx, const ApiModel &Api, Reporter &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Exclude = [&](const Decl *D) {
+    SourceLocation L = SM.getExpansionLoc(D->getLocation());
+    if (L.isValid() && !SM.isInMainFile(L))
+      Out.excludeFile(SM.getFileID(L));
+  };
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (Api.opKind(FD) != OpKind::None)
+        Exclude(FD);
+    } else if (const auto *TD = dyn_cast<TypedefNameDecl>(D)) {
+      if (Api.typeKind(TD->getUnderlyingType()) != TypeKind::None)
+        Exclude(TD);
+    }
+  }
+}
+
 class ChecksConsumer : public ASTConsumer {
 public:
   ChecksConsumer(const Options &Opts, FindingSink &Sink)
@@ -98,6 +118,8 @@ public:
           Functions.push_back(FD);
       }
     Reporter Out(Ctx.getSourceManager(), Ctx.getLangOpts(), Opts, Sink);
+    if (!Opts.HeaderFilter.empty())
+      excludeApiHeaders(Ctx, Api, Out);
     SummaryCache Summaries(Ctx, Api);
     for (const FunctionDecl *FD : Functions) {
       // Only the user's code: never the runtime's own bodies.
