@@ -513,8 +513,7 @@ bool SliceViews::pointsInto(const Expr *E, const Place &S) const {
 /// The slice a pointer expression points into, syntactically: `at(X, i)`,
 /// `X.ptr`, `X.ptr + i`, `&X.ptr[i]`, `&at(X, i)->f`, or `P->ptr...` (then
 /// Arrow is set and the slice is *P).
-static const Expr *sliceOfPointer(const ApiModel &Api, const Expr *E,
-                                  bool &Arrow) {
+const Expr *sliceOfPointer(const ApiModel &Api, const Expr *E, bool &Arrow) {
   E = ignoreNoise(E);
   if (!E)
     return nullptr;

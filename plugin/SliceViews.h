@@ -176,6 +176,12 @@ private:
   mutable unsigned CopyDepth = 0; ///< pointsInto through pointer copies
 };
 
+/// The slice a pointer expression points into, syntactically: `at(X, i)`,
+/// `X.ptr`, `X.ptr + i`, `&X.ptr[i]`, `&at(X, i)->f`; for `P->ptr...` sets
+/// Arrow and returns P (the slice is *P).  Null for anything else.
+const clang::Expr *sliceOfPointer(const ApiModel &Api, const clang::Expr *E,
+                                  bool &Arrow);
+
 /// Source-like name of a place for messages.
 std::string nameOf(const Place &P);
 

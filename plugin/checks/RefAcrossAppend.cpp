@@ -15,6 +15,10 @@
 //===----------------------------------------------------------------------===//
 #include "Check.h"
 #include "SliceViews.h"
+#include "clang/Basic/SourceManager.h"
+#include <functional>
+#include <map>
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -27,15 +31,130 @@ public:
   void checkFunction(const CheckContext &C) override {
     SliceViews Views(C);
     std::set<std::pair<const Stmt *, const Stmt *>> Reported;
+    scanFieldInvariants(C);
     for (const SliceViews::Move &M : Views.moves()) {
       for (const Place &P : Views.places(/*Pointers=*/true))
         checkPointer(C, Views, M, P, Reported);
       for (const PointerStore &St : Views.pointerStores())
         checkKept(C, Views, M, St, Reported);
+      checkFieldInvariant(C, Views, M, Reported);
     }
   }
 
 private:
+  /// Pointer fields that the translation unit sets to point into a slice
+  /// field of the same object (`ps->cursor = ps->buf.ptr`): slice field ->
+  /// (pointer field, where it is set).  One Check object lives per
+  /// translation unit; Scanned says which one the table is for.
+  const ASTContext *Scanned = nullptr;
+  std::map<const FieldDecl *,
+           std::vector<std::pair<const FieldDecl *, const Stmt *>>>
+      PointsIntoField;
+
+  /// `X.F = <pointer into X.G>` or `X->F = ...`: the field F and G, if the
+  /// object expression X is the same on both sides.
+  static std::optional<std::pair<const FieldDecl *, const FieldDecl *>>
+  fieldInvariant(const ASTContext &Ctx, const ApiModel &Api,
+                 const BinaryOperator *BO) {
+    const auto *Lhs = dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()));
+    if (!Lhs || !Lhs->getType()->isPointerType())
+      return std::nullopt;
+    bool Arrow = false;
+    const auto *Slice = dyn_cast_or_null<MemberExpr>(
+        ignoreNoise(sliceOfPointer(Api, BO->getRHS(), Arrow)));
+    if (!Slice || Arrow || Slice->isArrow() != Lhs->isArrow())
+      return std::nullopt;
+    const auto *F = dyn_cast<FieldDecl>(Lhs->getMemberDecl());
+    const auto *G = dyn_cast<FieldDecl>(Slice->getMemberDecl());
+    if (!F || !G || F->getParent() != G->getParent())
+      return std::nullopt;
+    llvm::FoldingSetNodeID A, B;
+    ignoreNoise(Lhs->getBase())->Profile(A, Ctx, /*Canonical=*/true);
+    ignoreNoise(Slice->getBase())->Profile(B, Ctx, /*Canonical=*/true);
+    if (A != B)
+      return std::nullopt;
+    return std::make_pair(F, G);
+  }
+
+  void scanFieldInvariants(const CheckContext &C) {
+    if (Scanned == &C.Ctx)
+      return;
+    Scanned = &C.Ctx;
+    PointsIntoField.clear();
+    const SourceManager &SM = C.Ctx.getSourceManager();
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->getOpcode() == BO_Assign)
+        if (auto FG = fieldInvariant(C.Ctx, C.Api, BO))
+          PointsIntoField[FG->second].push_back({FG->first, BO});
+      for (const Stmt *Child : S->children())
+        Visit(Child);
+    };
+    for (const Decl *D : C.Ctx.getTranslationUnitDecl()->decls()) {
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (FD && FD->doesThisDeclarationHaveABody() &&
+          SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) &&
+          C.Api.opKind(FD) == OpKind::None)
+        Visit(FD->getBody());
+    }
+  }
+
+  /// aws-c-cal #219 across functions: the struct's pointer field was set
+  /// elsewhere to point into its slice field; growing the slice here
+  /// without setting the pointer again leaves it in the old array.
+  void checkFieldInvariant(
+      const CheckContext &C, const SliceViews &Views, const SliceViews::Move &M,
+      std::set<std::pair<const Stmt *, const Stmt *>> &Reported) const {
+    // A helper's own append reports it; its call sites would repeat it.
+    if (C.Api.opKind(M.Call) == OpKind::None || M.Slice.Steps.empty() ||
+        M.Slice.Steps.back().K != PathStep::Field)
+      return;
+    auto It = PointsIntoField.find(M.Slice.Steps.back().F);
+    if (It == PointsIntoField.end())
+      return;
+    for (const auto &[F, SetAt] : It->second) {
+      Place Ptr = M.Slice;
+      Ptr.Steps.back().F = F;
+      // Set in this function before the append: the intraprocedural rule
+      // decides (it knows what the pointer was set to).
+      if (assignedBefore(C, Views, Ptr, M.Call))
+        continue;
+      bool AtExit = false;
+      const Stmt *Use = Views.liveUse(M.Call, Ptr, &AtExit);
+      if (!Use || !Reported.insert({SetAt, M.Call}).second)
+        continue;
+      std::string P = Ptr.str(), Slice = M.Slice.str();
+      Finding Fd =
+          C.finding(M.Call->getBeginLoc(),
+                    "append to '" + Slice + "' may move its array while '" + P +
+                        "' still points into it",
+                    M.Call->getSourceRange());
+      Fd.Notes.push_back({SetAt->getBeginLoc(),
+                          "'" + F->getName().str() +
+                              "' is set to point into '" +
+                              M.Slice.Steps.back().F->getName().str() +
+                              "' here; set it again after the append, or keep "
+                              "an offset instead"});
+      C.report(std::move(Fd));
+      return;
+    }
+  }
+
+  /// True if some assignment to Ptr in this function reaches At.
+  static bool assignedBefore(const CheckContext &C, const SliceViews &Views,
+                             const Place &Ptr, const Stmt *At) {
+    bool Found = false;
+    for (const CFGBlock *B : C.Flow.cfg())
+      for (const CFGElement &E : *B)
+        if (auto CS = E.getAs<CFGStmt>();
+            CS && !Found && C.Flow.overwrites(CS->getStmt(), Ptr) &&
+            Views.reaches(CS->getStmt(), At))
+          Found = true;
+    return Found;
+  }
+
   /// A pointer into the slice was put in a map, a slice of pointers or an
   /// array before the append: whoever reads it later reads the old array
   /// (the `index[k] = &items[len(items)-1]` loop).

@@ -1,6 +1,7 @@
 // Pointers re-taken (also through helpers), pointers into other slices or
 // clones, pointers dead before the append, pointers kept only after the last
-// append: nothing to report.
+// append, a struct cursor kept as an offset across the append: nothing to
+// report.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 // expected-no-diagnostics
@@ -116,4 +117,22 @@ void q2(sg_arena *ar, byid idx, nodes all, nodes *items, ints ids) {
 void q3(sg_arena *ar, byid idx, nodes items, ints ids) {
   items = nodes_append(ar, items, (struct node){0, 0});
   byid_put(idx, 0, nodes_at(items, 0));
+}
+/* The cursor is kept as an offset across the append, then set again. */
+struct lexer { ints buf; int *cursor; };
+void lexer_init(sg_arena *ar, struct lexer *lx) {
+  lx->buf = ints_make(ar, 0, 4);
+  lx->cursor = &lx->buf.ptr[0];
+}
+void lexer_feed(sg_arena *ar, struct lexer *lx, int byte) {
+  ptrdiff_t off = lx->cursor - lx->buf.ptr;
+  lx->buf = ints_append(ar, lx->buf, byte);
+  lx->cursor = lx->buf.ptr + off;
+}
+/* A lexer on the stack whose cursor is never used. */
+int lexer_count(sg_arena *ar, ints in) {
+  struct lexer lx = {0};
+  for (ptrdiff_t i = 0; i < in.len; i++)
+    lx.buf = ints_append(ar, lx.buf, ints_get(in, i));
+  return (int)lx.buf.len;
 }

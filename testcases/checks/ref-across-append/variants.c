@@ -1,7 +1,8 @@
 // Variations of the shapes in bugs.c: field addresses, struct fields
 // through pointers and locals, helpers that append through a struct pointer,
 // macros, helpers that return an element pointer, pointer copies, pointers
-// kept in a map or a slice of pointers.
+// kept in a map or a slice of pointers, and a struct whose pointer field is
+// set into its slice field in another function (aws-c-cal #219).
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -48,10 +49,11 @@ void r2(sg_arena *ar, struct graph *g) {
   use_node(n); // expected-warning {{'n' may point into the old backing array of 'g->all' after an append [sliceguard-ref-across-append]}}
 }
 /* R3: aws-c-cal #219 local struct */
-void r3(sg_arena *ar, struct graph g) {
-  g.root = nodes_at(g.all, 0); // expected-note {{'g.root' points into 'g.all' from here}}
-  g.all = nodes_append(ar, g.all, (struct node){0, 0}); // expected-note {{'g.all' may be reallocated by this append}}
-  use_node(g.root); // expected-warning {{'g.root' may point into the old backing array of 'g.all' after an append [sliceguard-ref-across-append]}}
+struct pile { nodes planes; struct node *top; };
+void r3(sg_arena *ar, struct pile g) {
+  g.top = nodes_at(g.planes, 0); // expected-note {{'g.top' points into 'g.planes' from here}} // expected-note {{'top' is set to point into 'planes' here; set it again after the append, or keep an offset instead}}
+  g.planes = nodes_append(ar, g.planes, (struct node){0, 0}); // expected-note {{'g.planes' may be reallocated by this append}}
+  use_node(g.top); // expected-warning {{'g.top' may point into the old backing array of 'g.planes' after an append [sliceguard-ref-across-append]}}
 }
 /* R4: helper taking pointer to struct, appending to its field */
 static void add_node(sg_arena *ar, struct graph *g, int id) {
@@ -62,11 +64,15 @@ void r4(sg_arena *ar, struct graph *g) {
   add_node(ar, g, 5); // expected-note {{'g->all' may be reallocated by this append}}
   first->w = 1; // expected-warning {{'first' may point into the old backing array of 'g->all' after an append [sliceguard-ref-across-append]}}
 }
-/* R5: notcurses: helper grows via pointer, then root pointer in struct used */
-void r5(sg_arena *ar, struct graph *g) {
-  g->root = nodes_at(g->all, 0); // expected-note {{'g->root' points into 'g->all' from here}}
-  add_node(ar, g, 5); // expected-note {{'g->all' may be reallocated by this append}}
-  g->root->w = 2; // expected-warning {{'g->root' may point into the old backing array of 'g->all' after an append [sliceguard-ref-across-append]}}
+/* R5: notcurses: a helper grows the pile, the pile's own top pointer is
+ * used afterwards */
+static void add_plane(sg_arena *ar, struct pile *p, int id) {
+  p->planes = nodes_append(ar, p->planes, (struct node){id, 0}); // expected-warning {{append to 'p->planes' may move its array while 'p->top' still points into it [sliceguard-ref-across-append]}}
+}
+void r5(sg_arena *ar, struct pile *p) {
+  p->top = nodes_at(p->planes, 0); // expected-note {{'p->top' points into 'p->planes' from here}}
+  add_plane(ar, p, 5); // expected-note {{'p->planes' may be reallocated by this append}}
+  p->top->w = 2; // expected-warning {{'p->top' may point into the old backing array of 'p->planes' after an append [sliceguard-ref-across-append]}}
 }
 /* R6: pointer in nested block, append in if */
 void r6(sg_arena *ar, ints s, int c) {
@@ -140,4 +146,20 @@ nodeps t2(sg_arena *ar, nodes items, ints ids) {
     out = nodeps_append(ar, out, &items.ptr[items.len - 1]); // expected-note {{a pointer into 'items' is kept here; keep an index instead}}
   }
   return out;
+}
+/* aws-c-cal #219 across functions: the init function makes the cursor
+ * point into the buffer; a later append leaves it in the old array. */
+struct lexer { ints buf; int *cursor; };
+void lexer_init(sg_arena *ar, struct lexer *lx) {
+  lx->buf = ints_make(ar, 0, 4);
+  lx->cursor = lx->buf.ptr; // expected-note {{'cursor' is set to point into 'buf' here; set it again after the append, or keep an offset instead}} // expected-note {{'cursor' is set to point into 'buf' here; set it again after the append, or keep an offset instead}}
+}
+void lexer_feed(sg_arena *ar, struct lexer *lx, int byte) {
+  lx->buf = ints_append(ar, lx->buf, byte); // expected-warning {{append to 'lx->buf' may move its array while 'lx->cursor' still points into it [sliceguard-ref-across-append]}}
+}
+int lexer_feed_and_peek(sg_arena *ar, struct lexer *lx, int byte) {
+  if (byte > 0) {
+    lx->buf = ints_append(ar, lx->buf, byte); // expected-warning {{append to 'lx->buf' may move its array while 'lx->cursor' still points into it [sliceguard-ref-across-append]}}
+  }
+  return *lx->cursor;
 }
