@@ -47,6 +47,7 @@ void SliceViews::collect() {
   // Declared but never named again (e.g. a pointer set in a for-init).
   SlicePlaces.assign(Slices.begin(), Slices.end());
   PointerPlaces.assign(Pointers.begin(), Pointers.end());
+  expandStructStores();
 
   // Moves: appends whose result replaces the slice they grew.
   for (const OpEvent &Ev : Flow.events()) {
@@ -81,8 +82,8 @@ void SliceViews::collectStores(const Stmt *S) {
     OpKind Op = C.Api.opKind(Call);
     if (Op == OpKind::MapPut) {
       const Expr *V = C.Api.valueOperand(Call);
-      if (V && isSliceType(C.Api, V->getType()))
-        Stores.push_back({Call, V});
+      if (V)
+        keep(Call, V);
       if (V && isDataPointer(C.Api, V->getType()))
         PtrStores.push_back({Call, V, C.Api.mapOperand(Call)});
       return;
@@ -96,8 +97,8 @@ void SliceViews::collectStores(const Stmt *S) {
           After = true;
           continue;
         }
-        if (After && isSliceType(C.Api, Arg->getType()))
-          Stores.push_back({Call, Arg});
+        if (After)
+          keep(Call, Arg);
         if (After && isDataPointer(C.Api, Arg->getType()))
           PtrStores.push_back({Call, Arg, Operand});
       }
@@ -114,7 +115,8 @@ void SliceViews::collectStores(const Stmt *S) {
     PtrStores.push_back({BO, BO->getRHS(), ASE->getBase()});
     return;
   }
-  if (!isSliceType(C.Api, BO->getLHS()->getType()))
+  QualType LT = BO->getLHS()->getType();
+  if (!isSliceType(C.Api, LT) && !LT->isRecordType())
     return;
   Place Target;
   bool Known = placeOf(BO->getLHS(), Target);
@@ -123,7 +125,44 @@ void SliceViews::collectStores(const Stmt *S) {
                 return St.K == PathStep::Elem;
               });
   if (Kept)
-    Stores.push_back({BO, BO->getRHS()});
+    keep(BO, BO->getRHS());
+}
+
+void SliceViews::keep(const Stmt *Where, const Expr *E) {
+  if (!E)
+    return;
+  if (isSliceType(C.Api, E->getType())) {
+    Stores.push_back({Where, E});
+    return;
+  }
+  if (!E->getType()->isRecordType())
+    return;
+  // A struct literal: each slice it is built from is kept.
+  const Expr *Inner = ignoreNoise(E);
+  if (const auto *CL = dyn_cast<CompoundLiteralExpr>(Inner))
+    Inner = CL->getInitializer();
+  if (const auto *IL = dyn_cast<InitListExpr>(Inner)) {
+    for (const Expr *Init : IL->inits())
+      keep(Where, Init);
+    return;
+  }
+  // A struct variable: its slice fields, once every place is known.
+  KeptStructs.emplace_back(Where, E);
+}
+
+void SliceViews::expandStructStores() {
+  for (const auto &[Where, E] : KeptStructs) {
+    Place Whole;
+    if (!placeOf(E, Whole))
+      continue;
+    for (const Place &Q : SlicePlaces)
+      if (Q != Whole && Whole.isPrefixOf(Q)) {
+        Store St{Where, E};
+        St.HasField = true;
+        St.Field = Q;
+        Stores.push_back(std::move(St));
+      }
+  }
 }
 
 void SliceViews::collectAppend(const CallExpr *Call) {
@@ -306,6 +345,8 @@ bool SliceViews::resultValue(const CallExpr *Call, ValueId &Out) const {
 }
 
 ValueSet SliceViews::storedValues(const Store &St) const {
+  if (St.HasField)
+    return Flow.valuesOfPlace(St.Field, St.Where);
   return Flow.valuesOf(St.Stored, St.Where);
 }
 

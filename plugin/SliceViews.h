@@ -57,7 +57,10 @@ struct ViewInfo {
 /// A slice kept somewhere that outlives a local variable.
 struct Store {
   const clang::Stmt *Where = nullptr;  ///< the put / append / assignment
-  const clang::Expr *Stored = nullptr; ///< the slice expression kept
+  const clang::Expr *Stored = nullptr; ///< the slice (or struct) kept
+  /// When a struct is kept: the slice field of it this store is about.
+  bool HasField = false;
+  Place Field;
 };
 
 /// A pointer kept where it outlives a local: a map value, an element of a
@@ -160,6 +163,9 @@ public:
 private:
   void collect();
   void collectStores(const clang::Stmt *S);
+  /// Records that E (a slice, or a struct holding slices) is kept at Where.
+  void keep(const clang::Stmt *Where, const clang::Expr *E);
+  void expandStructStores();
   void collectAppend(const clang::CallExpr *Call);
   const clang::Expr *rhsOfDefinition(const clang::Stmt *S,
                                      const Place &P) const;
@@ -169,6 +175,7 @@ private:
   std::vector<const clang::Stmt *> Elements;
   std::vector<AppendCall> Appends;
   std::vector<Store> Stores;
+  std::vector<std::pair<const clang::Stmt *, const clang::Expr *>> KeptStructs;
   std::vector<PointerStore> PtrStores;
   std::vector<Move> Moves;
   std::vector<Place> SlicePlaces, PointerPlaces;

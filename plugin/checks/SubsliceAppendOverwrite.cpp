@@ -218,8 +218,9 @@ private:
       if (!Views.reaches(St.Where, Ev.Call))
         continue;
       Place Kept;
-      std::string Name =
-          Views.placeOf(St.Stored, Kept) ? Kept.str() : std::string("it");
+      std::string Name = St.HasField                      ? St.Field.str()
+                         : Views.placeOf(St.Stored, Kept) ? Kept.str()
+                                                          : std::string("it");
       return Hazard{Hazard::Kept, Name, St.Where, St.Stored};
     }
     return std::nullopt;

@@ -1,6 +1,7 @@
 // Correct code near the append-alias shapes: early return after storing,
 // the append([:0:0], a...) clone, bases that are fresh or replaced each
-// iteration, reads (not writes) of the base: nothing to report.
+// iteration, reads (not writes) of the base, clones kept in structs: nothing
+// to report.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 // expected-no-diagnostics
@@ -116,4 +117,19 @@ struct job { ints argv; };
 void qa12(sg_arena *ar, struct job *j, ints base) {
   j->argv = ints_append(ar, base, 1);
   j->argv = ints_append(ar, j->argv, 2);
+}
+struct reg { strs tags; int port; };
+#define SG_SLICE regs
+#define SG_ELEM struct reg
+#include <sliceguard/slice.h>
+/* Each kept struct gets a clone. */
+regs q1(sg_arena *ar, strs common, strs names) {
+  regs out = {0};
+  for (ptrdiff_t i = 0; i < names.len; i++) {
+    struct reg r;
+    r.port = (int)i;
+    r.tags = strs_append(ar, strs_clone(ar, common), strs_get(names, i));
+    out = regs_append(ar, out, r);
+  }
+  return out;
 }

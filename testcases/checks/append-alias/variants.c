@@ -1,5 +1,6 @@
 // Variations of the shapes in bugs.c: struct values, helpers calling
-// helpers, slices of slices, caller memory, macros, append_n.
+// helpers, slices of slices, caller memory, macros, append_n, results kept
+// inside structs.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -113,4 +114,40 @@ static strs with(sg_arena *ar, strs a, sg_str f) { return strs_append(ar, a, f);
 void a12(sg_arena *ar, labels out, strs common, strs names) {
   for (ptrdiff_t i = 0; i < names.len; i++)
     labels_put(out, strs_get(names, i), with(ar, common, strs_get(names, i))); // expected-warning {{append to 'common' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}} // expected-note {{result kept here outlives the iteration}}
+}
+/* marathon-consul #247 as Go writes it: the result goes into a struct that
+ * is kept (by value, as a literal, through an element pointer, into an
+ * array of structs). */
+struct reg { strs tags; int port; };
+#define SG_SLICE regs
+#define SG_ELEM struct reg
+#include <sliceguard/slice.h>
+regs t1(sg_arena *ar, strs common, strs names) {
+  regs out = {0};
+  for (ptrdiff_t i = 0; i < names.len; i++) {
+    struct reg r;
+    r.port = (int)i;
+    r.tags = strs_append(ar, common, strs_get(names, i)); // expected-warning {{append to 'common' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}}
+    out = regs_append(ar, out, r); // expected-note {{result kept here outlives the iteration}}
+  }
+  return out;
+}
+regs t2(sg_arena *ar, strs common, strs names) {
+  regs out = {0};
+  for (ptrdiff_t i = 0; i < names.len; i++)
+    out = regs_append(ar, out, (struct reg){.tags = strs_append(ar, common, strs_get(names, i)), .port = 1}); // expected-warning {{append to 'common' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}} // expected-note {{result kept here outlives the iteration}}
+  return out;
+}
+void t3(sg_arena *ar, regs out, strs common, strs names) {
+  for (ptrdiff_t i = 0; i < names.len; i++) {
+    struct reg *r = regs_at(out, i);
+    r->tags = strs_append(ar, common, strs_get(names, i)); // expected-warning {{append to 'common' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}} // expected-note {{result kept here outlives the iteration}}
+  }
+}
+void t4(sg_arena *ar, struct reg *out, strs common, strs names) {
+  for (ptrdiff_t i = 0; i < names.len; i++) {
+    struct reg r = {0};
+    r.tags = strs_append(ar, common, strs_get(names, i)); // expected-warning {{append to 'common' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}}
+    out[i] = r; // expected-note {{result kept here outlives the iteration}}
+  }
 }
