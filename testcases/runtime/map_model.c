@@ -112,6 +112,9 @@ static void checked_range(u64map m, model *md, int mutate_percent) {
             u64map_put(m, n, v);
             model_put(md, n, v);
             stable[n] = 0; /* new during the range: may or may not come */
+            /* A key produced, deleted and put again is a new entry: Go
+             * may produce it once more (golang/go#46097). */
+            produced[n] = 0;
           }
         }
       }
