@@ -76,8 +76,10 @@ function(sliceguard_enable_checks target)
     get_property(plugin_file GLOBAL PROPERTY SLICEGUARD_PLUGIN_FILE)
     get_property(multi_config GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
     if(plugin_file AND NOT multi_config)
-      cmake_language(DEFER CALL _sliceguard_sources_need_plugin
-        ${target} ${plugin_file})
+      # A deferred call expands its arguments when it runs, where these
+      # function locals are gone: EVAL puts their values in now.
+      cmake_language(EVAL CODE "cmake_language(DEFER CALL
+        _sliceguard_sources_need_plugin [[${target}]] [[${plugin_file}]])")
     endif()
   endif()
   message(STATUS "sliceguard: checks are on for '${target}'")

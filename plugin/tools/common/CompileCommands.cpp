@@ -139,6 +139,19 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Args,
   return Out;
 }
 
+WarningPolicy warningPolicy(const std::vector<std::string> &Args) {
+  WarningPolicy P;
+  for (size_t I = 1; I < Args.size() && Args[I] != "--"; ++I) {
+    if (Args[I] == "-Werror")
+      P.AsErrors = true;
+    else if (Args[I] == "-Wno-error")
+      P.AsErrors = false;
+    else if (Args[I] == "-w")
+      P.Ignore = true;
+  }
+  return P;
+}
+
 clang::tooling::CompileCommand fallbackCommand(llvm::StringRef File) {
   std::string Dir = llvm::sys::path::parent_path(File).str();
   std::vector<std::string> Args = {"clang", "-std=c11", File.str()};

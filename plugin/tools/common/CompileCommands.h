@@ -43,6 +43,16 @@ loadCompileCommands(llvm::StringRef Dir);
 std::vector<std::string> adjustArguments(const std::vector<std::string> &Args,
                                          llvm::StringRef ResourceDir);
 
+/// How a compile command treats warnings: the plugin reads these from
+/// clang's DiagnosticsEngine during the build (a finding is an error under
+/// -Werror, dropped under -w), so the tools apply them to each file's
+/// findings to report what the build reports.
+struct WarningPolicy {
+  bool AsErrors = false; ///< -Werror, unless a later -Wno-error undoes it
+  bool Ignore = false;   ///< -w
+};
+WarningPolicy warningPolicy(const std::vector<std::string> &Args);
+
 /// The command clangd would invent for a file it has no entry for.
 clang::tooling::CompileCommand fallbackCommand(llvm::StringRef File);
 

@@ -107,6 +107,21 @@ private:
   FindingSink &Sink;
 };
 
+/// What the plugin's diagnostic sink does with -w and -Werror (read from the
+/// original command: adjustArguments drops -Werror so that clang's own
+/// warnings never pass for parse errors).
+std::vector<FindingRecord> applyWarningPolicy(std::vector<FindingRecord> All,
+                                              WarningPolicy Policy) {
+  std::vector<FindingRecord> Kept;
+  for (FindingRecord &F : All) {
+    if (!F.IsError && Policy.Ignore)
+      continue;
+    F.IsError = F.IsError || Policy.AsErrors;
+    Kept.push_back(std::move(F));
+  }
+  return Kept;
+}
+
 } // namespace
 
 Report runChecks(const RunRequest &Request, const Options &Opts) {
@@ -139,7 +154,8 @@ Report runChecks(const RunRequest &Request, const Options &Opts) {
   // ClangTool prints driver errors (unknown flags, missing files) to
   // stderr itself; keep them, they name the problem.
   int Status = Tool.run(&Factory);
-  Result.Findings = Sink.take();
+  Result.Findings = applyWarningPolicy(
+      Sink.take(), warningPolicy(Request.Command.CommandLine));
   Result.Problems = Errors.take();
   if (Status != 0 && Result.Problems.empty())
     Result.Problems.push_back({Command.Filename,
