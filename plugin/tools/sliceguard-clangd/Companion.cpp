@@ -402,8 +402,22 @@ Companion::databaseFor(const std::string &Path) {
     auto Cached = Databases.find(Dir);
     if (Cached != Databases.end())
       return Cached->second.get();
-    if (!llvm::sys::fs::exists(Dir + "/compile_commands.json"))
-      continue;
+    if (!llvm::sys::fs::exists(Dir + "/compile_commands.json")) {
+      // clangd's other source of flags: one flag per line, for every file.
+      std::string Flags = Dir + "/compile_flags.txt";
+      if (!llvm::sys::fs::exists(Flags))
+        continue;
+      std::string Error;
+      auto Fixed =
+          clang::tooling::FixedCompilationDatabase::loadFromFile(Flags, Error);
+      if (!Fixed) {
+        logLine("cannot read " + Flags + ": " + Error);
+        continue;
+      }
+      auto &Slot = Databases[Dir];
+      Slot = std::move(Fixed);
+      return Slot.get();
+    }
     auto Db = tools::loadCompileCommands(Dir);
     if (!Db) {
       logLine(llvm::toString(Db.takeError()));

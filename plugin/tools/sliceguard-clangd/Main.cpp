@@ -89,8 +89,16 @@ Setup parseArguments(int Argc, char **Argv) {
     } else if (A.substr(0, 13) == "--sliceguard-") {
       fail("unknown option '" + A + "' (see --sliceguard-help)");
     } else {
-      if (A.consume_front("--compile-commands-dir="))
-        S.Config.CompileCommandsDir = A.str();
+      // clangd's option parser takes -opt=V, --opt=V, -opt V and --opt V.
+      llvm::StringRef Name = A.ltrim('-').split('=').first;
+      if (Name == "compile-commands-dir") {
+        if (A.contains('='))
+          S.Config.CompileCommandsDir = A.split('=').second.str();
+        else if (I + 1 < Argc) {
+          S.ClangdArgs.push_back(Argv[I]);
+          S.Config.CompileCommandsDir = Argv[++I];
+        }
+      }
       S.ClangdArgs.push_back(Argv[I]);
     }
   }

@@ -11,6 +11,7 @@ Scenarios:
               burst of quick edits (debounced into one run), shut down
   broken      open a file that does not parse, check clangd still answers
               (with a crashing worker: clangd's service is unaffected)
+  open        open a file, wait for clangd's and sliceguard's diagnostics
 """
 import argparse
 import json
@@ -278,6 +279,20 @@ def scenario_edit_cycle(server, args):
     shutdown(server)
 
 
+def scenario_open(server, args):
+    """Opens a file and shows the first publish that has both clangd's and
+    sliceguard's diagnostics: the companion found the file's flags."""
+    path = os.path.join(args.dir, args.file)
+    uri = uri_of(path)
+    initialize(server, args.dir)
+    open_file(server, path, read(path))
+    msg = server.wait(publish_for(uri, lambda ds: by_source(ds, "sliceguard")
+                                  and len(ds) > len(by_source(ds, "sliceguard"))),
+                      "a publish with clangd's and sliceguard's diagnostics")
+    show_diagnostics("open", msg["params"]["diagnostics"])
+    shutdown(server)
+
+
 def scenario_broken(server, args):
     path = os.path.join(args.dir, args.file)
     uri = uri_of(path)
@@ -295,7 +310,7 @@ def scenario_broken(server, args):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--scenario", required=True,
-                   choices=["edit-cycle", "broken"])
+                   choices=["edit-cycle", "broken", "open"])
     p.add_argument("--dir", required=True)
     p.add_argument("--file", default="main.c")
     p.add_argument("--fixed", default="main.fixed.c")
@@ -306,7 +321,8 @@ def main():
     transcript = open(args.transcript, "w") if args.transcript else None
     server = Server(argv, transcript)
     {"edit-cycle": scenario_edit_cycle,
-     "broken": scenario_broken}[args.scenario](server, args)
+     "broken": scenario_broken,
+     "open": scenario_open}[args.scenario](server, args)
 
 
 if __name__ == "__main__":
