@@ -233,6 +233,130 @@ ReturnShape SliceViews::returnShape(const FunctionDecl *FD) const {
   return computeReturnShape(FD, 0);
 }
 
+namespace {
+/// What a slice expression inside a helper is, in terms of the helper's
+/// parameters: the parameter itself, a view of it, or an append to it.
+struct ExprShape {
+  enum Kind { Identity, ViewOf, AppendOf } K = Identity;
+  unsigned Param = 0;
+};
+
+/// Joins the shapes of the definitions of one variable (or of the
+/// returns): all about one parameter; an append anywhere wins.
+bool joinShape(std::optional<ExprShape> &Acc, const ExprShape &S) {
+  if (Acc && Acc->Param != S.Param)
+    return false;
+  if (!Acc || S.K > Acc->K)
+    Acc = S;
+  return true;
+}
+} // namespace
+
+/// Shape of E inside helper FD; nullopt when E is anything else (a fresh
+/// slice, a clone, an unknown call, a variable whose address escapes).
+static std::optional<ExprShape>
+shapeOf(const SliceViews &Views, const ApiModel &Api, const FunctionDecl *FD,
+        const Expr *E, unsigned Depth, std::set<const VarDecl *> &Visiting);
+
+/// All the values a local variable or parameter V is given in FD.
+static std::optional<ExprShape>
+shapeOfVar(const SliceViews &Views, const ApiModel &Api, const FunctionDecl *FD,
+           const VarDecl *V, unsigned Depth,
+           std::set<const VarDecl *> &Visiting) {
+  if (!Visiting.insert(V).second)
+    return ExprShape{ExprShape::Identity, ~0u}; // self-reference: neutral
+  std::optional<ExprShape> Acc;
+  ExprShape::Kind SelfK = ExprShape::Identity;
+  bool Ok = true;
+  if (const auto *PVD = dyn_cast<ParmVarDecl>(V))
+    Acc = ExprShape{ExprShape::Identity, PVD->getFunctionScopeIndex()};
+  auto Add = [&](const Expr *Init) {
+    auto S = shapeOf(Views, Api, FD, Init, Depth, Visiting);
+    if (!S) {
+      Ok = false;
+      return;
+    }
+    if (S->Param == ~0u) // `V = append(V, x)`: V grows, same parameter
+      SelfK = std::max(SelfK, S->K);
+    else if (!joinShape(Acc, *S))
+      Ok = false;
+  };
+  if (const Expr *Init = V->getInit())
+    Add(Init);
+  else if (!isa<ParmVarDecl>(V))
+    Ok = false; // declared without a value: set some other way
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || !Ok)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign) {
+      const auto *L = dyn_cast<DeclRefExpr>(ignoreNoise(BO->getLHS()));
+      if (L && L->getDecl() == V)
+        Add(BO->getRHS());
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(S);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      const auto *D = dyn_cast<DeclRefExpr>(ignoreNoise(UO->getSubExpr()));
+      if (D && D->getDecl() == V)
+        Ok = false; // may be set through the pointer
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(FD->getBody());
+  Visiting.erase(V);
+  if (!Ok || !Acc)
+    return std::nullopt;
+  Acc->K = std::max(Acc->K, SelfK);
+  return Acc;
+}
+
+static std::optional<ExprShape>
+shapeOf(const SliceViews &Views, const ApiModel &Api, const FunctionDecl *FD,
+        const Expr *E, unsigned Depth, std::set<const VarDecl *> &Visiting) {
+  E = ignoreNoise(E);
+  if (!E)
+    return std::nullopt;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!V || !V->hasLocalStorage())
+      return std::nullopt;
+    return shapeOfVar(Views, Api, FD, V, Depth, Visiting);
+  }
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return std::nullopt;
+  OpKind Op = Api.opKind(Call);
+  ExprShape::Kind K;
+  const Expr *Operand = nullptr;
+  if (isSliceGrowOp(Op)) {
+    K = ExprShape::AppendOf;
+    Operand = Api.sliceOperand(Call);
+  } else if (Op == OpKind::SliceSlice) {
+    K = ExprShape::ViewOf;
+    Operand = Api.sliceOperand(Call);
+  } else if (Op == OpKind::None) {
+    ReturnShape Inner = Views.returnShapeAt(Call->getDirectCallee(), Depth + 1);
+    if (Inner.K == ReturnShape::None || Inner.Param >= Call->getNumArgs())
+      return std::nullopt;
+    K = Inner.K == ReturnShape::AppendOf ? ExprShape::AppendOf
+                                         : ExprShape::ViewOf;
+    Operand = Call->getArg(Inner.Param);
+  } else {
+    return std::nullopt;
+  }
+  auto Of = shapeOf(Views, Api, FD, Operand, Depth, Visiting);
+  if (!Of)
+    return std::nullopt;
+  Of->K = std::max(Of->K, K);
+  return Of;
+}
+
+ReturnShape SliceViews::returnShapeAt(const FunctionDecl *FD,
+                                      unsigned Depth) const {
+  return computeReturnShape(FD, Depth);
+}
+
 ReturnShape SliceViews::computeReturnShape(const FunctionDecl *FD,
                                            unsigned Depth) const {
   const FunctionDecl *Def = nullptr;
@@ -243,52 +367,29 @@ ReturnShape SliceViews::computeReturnShape(const FunctionDecl *FD,
   if (It != Shapes.end())
     return It->second;
   Shapes[Def] = {}; // recursion: no shape
-  // Every return statement must agree.
-  std::optional<ReturnShape> Agreed;
+  // Every return statement must agree on the parameter.
+  std::optional<ExprShape> Agreed;
   bool Mixed = false;
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
     if (!S || Mixed)
       return;
     if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
-      ReturnShape RS;
-      const auto *Call =
-          dyn_cast_or_null<CallExpr>(ignoreNoise(Ret->getRetValue()));
-      const Expr *Operand = nullptr;
-      if (Call) {
-        OpKind Op = C.Api.opKind(Call);
-        if (isSliceGrowOp(Op)) {
-          RS.K = ReturnShape::AppendOf;
-          Operand = C.Api.sliceOperand(Call);
-        } else if (Op == OpKind::SliceSlice) {
-          RS.K = ReturnShape::ViewOf;
-          Operand = C.Api.sliceOperand(Call);
-        } else if (Op == OpKind::None) {
-          ReturnShape Inner =
-              computeReturnShape(Call->getDirectCallee(), Depth + 1);
-          if (Inner.K != ReturnShape::None &&
-              Inner.Param < Call->getNumArgs()) {
-            RS.K = Inner.K;
-            Operand = Call->getArg(Inner.Param);
-          }
-        }
-      }
-      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(ignoreNoise(Operand));
-      const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-      if (!PVD || RS.K == ReturnShape::None) {
+      std::set<const VarDecl *> Visiting;
+      auto RS = shapeOf(*this, C.Api, Def, Ret->getRetValue(), Depth, Visiting);
+      if (!RS || RS->Param == ~0u || !joinShape(Agreed, *RS))
         Mixed = true;
-        return;
-      }
-      RS.Param = PVD->getFunctionScopeIndex();
-      if (Agreed && (Agreed->K != RS.K || Agreed->Param != RS.Param))
-        Mixed = true;
-      Agreed = RS;
       return;
     }
     for (const Stmt *Child : S->children())
       Visit(Child);
   };
   Visit(Def->getBody());
-  ReturnShape Result = (!Mixed && Agreed) ? *Agreed : ReturnShape();
+  ReturnShape Result;
+  if (!Mixed && Agreed && Agreed->K != ExprShape::Identity) {
+    Result.K = Agreed->K == ExprShape::AppendOf ? ReturnShape::AppendOf
+                                                : ReturnShape::ViewOf;
+    Result.Param = Agreed->Param;
+  }
   Shapes[Def] = Result;
   return Result;
 }

@@ -92,6 +92,9 @@ public:
   bool resultPlace(const clang::CallExpr *Call, Place &Out) const;
   /// The shape of a same-file function's returns.
   ReturnShape returnShape(const clang::FunctionDecl *FD) const;
+  /// Same, as seen from a helper Depth calls deep (bounds the recursion).
+  ReturnShape returnShapeAt(const clang::FunctionDecl *FD,
+                            unsigned Depth) const;
   /// The call whose argument list directly holds E (skipping parens and
   /// casts), or null.
   const clang::CallExpr *consumingCall(const clang::Expr *E) const;

@@ -1,7 +1,7 @@
 // Correct code near the append-alias shapes: early return after storing,
 // the append([:0:0], a...) clone, bases that are fresh or replaced each
-// iteration, reads (not writes) of the base, clones kept in structs: nothing
-// to report.
+// iteration, reads (not writes) of the base, clones kept in structs, helpers
+// that build fresh slices: nothing to report.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 // expected-no-diagnostics
@@ -132,4 +132,22 @@ regs q1(sg_arena *ar, strs common, strs names) {
     out = regs_append(ar, out, r);
   }
   return out;
+}
+/* Helpers that build a fresh slice or a clone before appending. */
+static strs fresh(sg_arena *ar, strs args) {
+  strs out = strs_make(ar, 0, args.len + 1);
+  out = strs_extend(ar, out, args);
+  return out;
+}
+static strs cloned(sg_arena *ar, strs args) {
+  strs out = strs_clone(ar, args);
+  out = strs_append(ar, out, SG_STR("x"));
+  return out;
+}
+void helpers_fresh(sg_arena *ar, strs base) {
+  strs a = fresh(ar, base);
+  strs b = fresh(ar, base);
+  strs c = cloned(ar, base);
+  strs d = cloned(ar, base);
+  use_strs(a); use_strs(b); use_strs(c); use_strs(d);
 }

@@ -1,6 +1,6 @@
 // Variations of the shapes in bugs.c: struct values, helpers calling
-// helpers, slices of slices, caller memory, macros, append_n, results kept
-// inside structs.
+// helpers, helpers written other ways, slices of slices, caller memory,
+// macros, append_n, results kept inside structs.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -150,4 +150,36 @@ void t4(sg_arena *ar, struct reg *out, strs common, strs names) {
     r.tags = strs_append(ar, common, strs_get(names, i)); // expected-warning {{append to 'common' in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}}
     out[i] = r; // expected-note {{result kept here outlives the iteration}}
   }
+}
+/* kubernetes #70678 with the helper written other ways: growing its
+ * parameter in place, returning it unchanged on one path, through a local. */
+static strs add_flags(sg_arena *ar, strs args) {
+  args = strs_append(ar, args, SG_STR("-a"));
+  args = strs_append(ar, args, SG_STR("-b"));
+  return args;
+}
+static strs maybe_flag(sg_arena *ar, strs args, int on) {
+  if (!on)
+    return args;
+  return strs_append(ar, args, SG_STR("--on"));
+}
+static strs via_local(sg_arena *ar, strs args, sg_str x) {
+  strs out = strs_append(ar, args, x);
+  out = strs_append(ar, out, SG_STR("--"));
+  return out;
+}
+void u1(sg_arena *ar, strs base) {
+  strs a = add_flags(ar, base); // expected-note {{'a' was appended from 'base' here and may share its backing array}}
+  strs b = add_flags(ar, base); // expected-warning {{append to 'base' may overwrite 'a', which may share its backing array [sliceguard-append-alias]}}
+  use_strs(a); use_strs(b);
+}
+void u2(sg_arena *ar, strs base) {
+  strs a = maybe_flag(ar, base, 1); // expected-note {{'a' was appended from 'base' here and may share its backing array}}
+  strs b = maybe_flag(ar, base, 0); // expected-warning {{append to 'base' may overwrite 'a', which may share its backing array [sliceguard-append-alias]}}
+  use_strs(a); use_strs(b);
+}
+void u3(sg_arena *ar, strs base) {
+  strs a = via_local(ar, base, SG_STR("1")); // expected-note {{'a' was appended from 'base' here and may share its backing array}}
+  strs b = via_local(ar, base, SG_STR("2")); // expected-warning {{append to 'base' may overwrite 'a', which may share its backing array [sliceguard-append-alias]}}
+  use_strs(a); use_strs(b);
 }
