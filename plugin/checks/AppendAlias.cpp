@@ -210,30 +210,38 @@ private:
     return false;
   }
 
-  /// use(append(p, 1), append(p, 2)): both results are alive together.
+  /// The call or struct literal whose operand list directly holds E.
+  static const Stmt *consumerOf(const CheckContext &C, const Expr *E) {
+    const Stmt *P = C.Flow.parentOf(E);
+    return isa_and_nonnull<CallExpr, InitListExpr>(P) ? P : nullptr;
+  }
+
+  /// use(append(p, 1), append(p, 2)), or both in one struct literal: both
+  /// results are alive together.
   static void sameCallPair(const CheckContext &C, const SliceViews &Views,
                            const AppendCall &First,
                            std::set<const Stmt *> &Reported) {
-    const CallExpr *Consumer = Views.consumingCall(First.Call);
+    const Stmt *Consumer = consumerOf(C, First.Call);
     if (!Consumer)
       return;
     for (const AppendCall &Second : Views.appendCalls()) {
       if (Second.Call == First.Call || !Second.HasSourcePlace ||
           Second.SourcePlace != First.SourcePlace ||
-          Views.consumingCall(Second.Call) != Consumer ||
-          Reported.count(Second.Call))
+          consumerOf(C, Second.Call) != Consumer || Reported.count(Second.Call))
         continue;
       const SourceManager &SM = C.Ctx.getSourceManager();
       if (!SM.isBeforeInTranslationUnit(First.Call->getBeginLoc(),
                                         Second.Call->getBeginLoc()))
         continue;
       std::string A = First.SourcePlace.str();
-      Finding F = C.finding(Second.Call->getBeginLoc(),
-                            "append to '" + A +
-                                "' may overwrite the other append to '" + A +
-                                "' in the same call; both results may share "
-                                "its backing array",
-                            Second.Call->getSourceRange());
+      Finding F = C.finding(
+          Second.Call->getBeginLoc(),
+          "append to '" + A + "' may overwrite the other append to '" + A +
+              "' in the same " +
+              (isa<CallExpr>(Consumer) ? "call" : "struct literal") +
+              "; both results may share "
+              "its backing array",
+          Second.Call->getSourceRange());
       F.Notes.push_back(
           {First.Call->getBeginLoc(),
            "the other result was appended from '" + A + "' here"});

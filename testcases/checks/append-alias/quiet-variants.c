@@ -151,3 +151,9 @@ void helpers_fresh(sg_arena *ar, strs base) {
   strs d = cloned(ar, base);
   use_strs(a); use_strs(b); use_strs(c); use_strs(d);
 }
+/* One append and one clone in a struct literal. */
+struct lr { ints left, right; };
+void take(struct lr t);
+void literal_with_clone(sg_arena *ar, ints path) {
+  take((struct lr){ints_append(ar, path, 0), ints_clone(ar, path)});
+}

@@ -1,6 +1,6 @@
 // Variations of the shapes in bugs.c: struct values, helpers calling
 // helpers, helpers written other ways, slices of slices, caller memory,
-// macros, append_n, results kept inside structs.
+// macros, append_n, results kept inside structs, struct literals.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -182,4 +182,14 @@ void u3(sg_arena *ar, strs base) {
   strs a = via_local(ar, base, SG_STR("1")); // expected-note {{'a' was appended from 'base' here and may share its backing array}}
   strs b = via_local(ar, base, SG_STR("2")); // expected-warning {{append to 'base' may overwrite 'a', which may share its backing array [sliceguard-append-alias]}}
   use_strs(a); use_strs(b);
+}
+/* protoreflect #242 with a struct literal instead of a call. */
+struct lr { ints left, right; };
+void take(struct lr t);
+void s1(sg_arena *ar, ints path) {
+  take((struct lr){ints_append(ar, path, 0), ints_append(ar, path, 1)}); // expected-warning {{append to 'path' may overwrite the other append to 'path' in the same struct literal; both results may share its backing array [sliceguard-append-alias]}} // expected-note {{the other result was appended from 'path' here}}
+}
+struct lr s2(sg_arena *ar, ints path) {
+  struct lr t = {ints_append(ar, path, 0), ints_append(ar, path, 1)}; // expected-warning {{append to 'path' may overwrite the other append to 'path' in the same struct literal; both results may share its backing array [sliceguard-append-alias]}} // expected-note {{the other result was appended from 'path' here}}
+  return t;
 }
