@@ -289,6 +289,28 @@ json::Object Companion::lspDiagnostic(const tools::FindingRecord &F) const {
   return D;
 }
 
+/// A quick fix's title says what it does, as clangd's own do ("insert
+/// 'lists_put(m, it.key, v);'"), naming sliceguard and the check so the
+/// user knows where it comes from.
+static std::string fixTitle(const tools::FindingRecord &F) {
+  std::string What;
+  if (F.Fixes.size() == 1) {
+    const tools::FixRecord &X = F.Fixes.front();
+    bool Removes = X.Removed.Begin.Line != X.Removed.End.Line ||
+                   X.Removed.Begin.Column != X.Removed.End.Column;
+    llvm::StringRef Text = llvm::StringRef(X.Replacement).trim();
+    if (Text.contains('\n') || Text.size() > 60)
+      What = Removes ? "replace the code" : "insert the fix";
+    else if (Text.empty())
+      What = "remove the code";
+    else
+      What = (Removes ? "replace with '" : "insert '") + Text.str() + "'";
+  } else {
+    What = "apply " + std::to_string(F.Fixes.size()) + " edits";
+  }
+  return What + " (sliceguard-" + F.Check + ")";
+}
+
 /// Called with Mutex held: turns fix-its of findings on the requested lines
 /// into quickfix actions after clangd's own.
 bool Companion::mergeCodeActions(const std::string &Key, json::Object &Msg) {
@@ -317,7 +339,7 @@ bool Companion::mergeCodeActions(const std::string &Key, json::Object &Msg) {
     for (auto &E : Edits)
       Changes[E.first] = std::move(E.second);
     Actions.push_back(
-        json::Object{{"title", "Apply sliceguard fix-it: " + F.Message},
+        json::Object{{"title", fixTitle(F)},
                      {"kind", "quickfix"},
                      {"isPreferred", true},
                      {"diagnostics", json::Array{lspDiagnostic(F)}},
@@ -344,6 +366,10 @@ void Companion::publishMerged(const std::string &Uri) {
   for (json::Value &D : ourDiagnostics(Uri))
     Merged.push_back(std::move(D));
   json::Object Params{{"uri", Uri}, {"diagnostics", std::move(Merged)}};
+  // The version the findings are for lets an editor drop a stale list.
+  auto Doc = Documents.find(Uri);
+  if (Doc != Documents.end())
+    Params["version"] = Doc->second.Version;
   ToEditor.write(
       serialize(json::Object{{"jsonrpc", "2.0"},
                              {"method", "textDocument/publishDiagnostics"},
