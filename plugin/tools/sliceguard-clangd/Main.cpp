@@ -12,8 +12,10 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -120,6 +122,29 @@ std::string findClangd(const std::string &Requested) {
        " and clangd in PATH); pass --clangd=PATH");
 }
 
+/// clangd modes that print a result and exit instead of speaking LSP
+/// (editors run "clangd --version" to learn the version): their output is
+/// not LSP, so clangd gets the terminal to itself.
+bool isOneShot(const std::vector<std::string> &ClangdArgs) {
+  for (llvm::StringRef A : ClangdArgs) {
+    llvm::StringRef Name = A.ltrim('-').split('=').first;
+    if (!A.empty() && A[0] == '-' &&
+        (Name == "version" || Name == "help" || Name == "help-hidden" ||
+         Name == "help-list" || Name == "check"))
+      return true;
+  }
+  return false;
+}
+
+[[noreturn]] void execClangd(const std::vector<std::string> &Argv) {
+  std::vector<char *> Args;
+  for (const std::string &A : Argv)
+    Args.push_back(const_cast<char *>(A.c_str()));
+  Args.push_back(nullptr);
+  execvp(Args[0], Args.data());
+  fail("cannot start " + Argv[0] + ": " + std::strerror(errno));
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
@@ -131,6 +156,8 @@ int main(int Argc, char **Argv) {
 
   std::vector<std::string> ClangdArgv = {findClangd(S.Clangd)};
   ClangdArgv.insert(ClangdArgv.end(), S.ClangdArgs.begin(), S.ClangdArgs.end());
+  if (isOneShot(S.ClangdArgs))
+    execClangd(ClangdArgv);
   std::string Error;
   Child Clangd = spawnPiped(ClangdArgv, Error);
   if (Clangd.Pid < 0)
