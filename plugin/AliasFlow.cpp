@@ -310,9 +310,13 @@ ValueSet FunctionFlow::eval(const State &S, const Expr *E) {
       return {Id};
     }
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (const FunctionSummary *Sum =
-            Summaries && Callee ? Summaries->get(Callee) : nullptr;
-        Sum && !Sum->ReturnsViewOf.empty()) {
+    const FunctionSummary *Sum =
+        Summaries && Callee ? Summaries->get(Callee) : nullptr;
+    // A getter yields what the place it reads holds in the caller.
+    if (Place P; Sum && Sum->HasReturnsPlace &&
+                 callerPlace(S, Call, Sum->ReturnsPlace, P))
+      return lookup(S, P);
+    if (Sum && !Sum->ReturnsViewOf.empty()) {
       Value V;
       V.K = Value::Made;
       V.Site = Call;
@@ -394,46 +398,47 @@ static void copyExtensions(FunctionFlow::State &S, const Place &From,
     S[C.first] = std::move(C.second);
 }
 
+bool FunctionFlow::callerPlace(const State &S, const CallExpr *Call,
+                               const ParamEffect &E, Place &Out) {
+  if (E.Param >= Call->getNumArgs())
+    return false;
+  const Expr *Arg = Call->getArg(E.Param);
+  llvm::ArrayRef<PathStep> Steps = E.Steps;
+  if (!Steps.empty() && Steps.front().K == PathStep::Deref) {
+    const Expr *A = ignoreNoise(Arg);
+    if (const auto *UO = dyn_cast<UnaryOperator>(A);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      if (!resolvePlace(S, UO->getSubExpr(), Out))
+        return false;
+    } else {
+      Place Ptr;
+      if (!resolvePlace(S, A, Ptr))
+        return false;
+      ValueSet Vals = eval(S, A);
+      if (Vals.size() == 1 && Values[*Vals.begin()].K == Value::Address) {
+        Out = Values[*Vals.begin()].P;
+      } else {
+        Out = Ptr;
+        Out.Steps.push_back({PathStep::Deref, nullptr});
+      }
+    }
+    Steps = Steps.drop_front();
+  } else if (!resolvePlace(S, Arg, Out)) {
+    return false;
+  }
+  Out.Steps.append(Steps.begin(), Steps.end());
+  return true;
+}
+
 void FunctionFlow::applySummary(State &S, const CallExpr *Call, bool Record) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   const FunctionSummary *Sum =
       Summaries && Callee ? Summaries->get(Callee) : nullptr;
   if (!Sum)
     return;
-  // The caller's place an effect on Param+Steps lands on.
-  auto CallerPlace = [&](const ParamEffect &E, Place &Out) -> bool {
-    if (E.Param >= Call->getNumArgs())
-      return false;
-    const Expr *Arg = Call->getArg(E.Param);
-    llvm::ArrayRef<PathStep> Steps = E.Steps;
-    if (!Steps.empty() && Steps.front().K == PathStep::Deref) {
-      const Expr *A = ignoreNoise(Arg);
-      if (const auto *UO = dyn_cast<UnaryOperator>(A);
-          UO && UO->getOpcode() == UO_AddrOf) {
-        if (!resolvePlace(S, UO->getSubExpr(), Out))
-          return false;
-      } else {
-        Place Ptr;
-        if (!resolvePlace(S, A, Ptr))
-          return false;
-        ValueSet Vals = eval(S, A);
-        if (Vals.size() == 1 && Values[*Vals.begin()].K == Value::Address) {
-          Out = Values[*Vals.begin()].P;
-        } else {
-          Out = Ptr;
-          Out.Steps.push_back({PathStep::Deref, nullptr});
-        }
-      }
-      Steps = Steps.drop_front();
-    } else if (!resolvePlace(S, Arg, Out)) {
-      return false;
-    }
-    Out.Steps.append(Steps.begin(), Steps.end());
-    return true;
-  };
   auto Emit = [&](OpKind Op, const ParamEffect &E) {
     Place P;
-    if (!CallerPlace(E, P))
+    if (!callerPlace(S, Call, E, P))
       return;
     ValueSet Old = lookup(S, P);
     bool ThroughPointer =
@@ -960,6 +965,39 @@ static int paramIndex(const FunctionDecl *FD, const ValueDecl *D) {
   return -1;
 }
 
+/// A getter of a tracked value: every return statement yields exactly the
+/// entry value of one place reached from a parameter (`return r->hdrs;`).
+static void findReturnedPlace(const FunctionFlow &Flow, const FunctionDecl *Def,
+                              FunctionSummary &Sum) {
+  if (!Flow.api().isTracked(Def->getReturnType()))
+    return;
+  bool Found = false;
+  Place Returned;
+  for (const CFGBlock *B : Flow.cfg())
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      const auto *Ret = CS ? dyn_cast<ReturnStmt>(CS->getStmt()) : nullptr;
+      if (!Ret)
+        continue;
+      if (!Ret->getRetValue())
+        return;
+      ValueSet Vals = Flow.valuesOf(Ret->getRetValue(), Ret);
+      if (Vals.size() != 1)
+        return;
+      const Value &V = Flow.value(*Vals.begin());
+      if (V.K != Value::Initial || paramIndex(Def, V.P.Root) < 0 ||
+          (Found && V.P != Returned))
+        return;
+      Returned = V.P;
+      Found = true;
+    }
+  if (!Found)
+    return;
+  Sum.HasReturnsPlace = true;
+  Sum.ReturnsPlace.Param = paramIndex(Def, Returned.Root);
+  Sum.ReturnsPlace.Steps = Returned.Steps;
+}
+
 const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (!FD || !FD->hasBody(Def) || !Def || Api.opKind(FD) != OpKind::None)
@@ -1007,6 +1045,7 @@ const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
       else if (isSliceGrowOp(Ev.Op))
         ParamEffects(Ev, Sum->SliceAppends);
     }
+    findReturnedPlace(Flow, Def, *Sum);
     // Which parameters the return value may be a view of.
     for (const CFGBlock *B : Flow.cfg())
       for (const CFGElement &E : *B) {

@@ -225,6 +225,9 @@ private:
   void transfer(State &S, const clang::Stmt *Elem, bool Record);
   void assign(State &S, const Place &P, ValueSet V);
   void applySummary(State &S, const clang::CallExpr *Call, bool Record);
+  /// The caller's place a summary effect on a parameter lands on.
+  bool callerPlace(const State &S, const clang::CallExpr *Call,
+                   const struct ParamEffect &E, Place &Out);
   State stateBefore(const clang::Stmt *At) const;
   void run();
 };
@@ -235,7 +238,7 @@ struct ParamEffect {
   llvm::SmallVector<PathStep, 3> Steps;  ///< from the parameter to the place
   const clang::CallExpr *Site = nullptr; ///< the op inside the callee
   const clang::FunctionDecl *SiteFn = nullptr; ///< the function holding Site
-  int KeyParam = -1;                     ///< map inserts: key is this param
+  int KeyParam = -1; ///< map inserts: key is this param
 };
 
 struct FunctionSummary {
@@ -245,9 +248,14 @@ struct FunctionSummary {
   /// Parameters whose slice/map value the return value may be derived from
   /// (a view, an append result, or the value itself).
   std::vector<unsigned> ReturnsViewOf;
+  /// A getter: every return hands back what one place reachable from a
+  /// parameter holds (`return r->hdrs;`), so the caller sees that place's
+  /// values, not a fresh value.
+  bool HasReturnsPlace = false;
+  ParamEffect ReturnsPlace;
   bool empty() const {
     return MapInserts.empty() && SliceAppends.empty() &&
-           ReturnsViewOf.empty() && MapDeletes.empty();
+           ReturnsViewOf.empty() && MapDeletes.empty() && !HasReturnsPlace;
   }
 };
 

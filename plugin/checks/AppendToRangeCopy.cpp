@@ -19,7 +19,7 @@ class AppendToRangeCopy : public Check {
 public:
   void checkFunction(const CheckContext &C) override {
     for (const OpEvent &Append : C.Flow.events())
-      if (isSliceGrowOp(Append.Op) && !Append.Callee && Append.HasPlace)
+      if (isSliceGrowOp(Append.Op) && Append.HasPlace)
         checkAppend(C, Append);
   }
 
@@ -75,10 +75,23 @@ private:
     return false;
   }
 
-  static bool storedBack(const CheckContext &C, const BinaryOperator *Assign,
+  /// The helper call receives `&P` itself, so its append replaces P.
+  static bool passesAddressOf(const CheckContext &C, const OpEvent &Append) {
+    for (const Expr *Arg : Append.Call->arguments()) {
+      const auto *UO = dyn_cast<UnaryOperator>(ignoreNoise(Arg));
+      Place Target;
+      if (UO && UO->getOpcode() == UO_AddrOf &&
+          C.Flow.placeOf(UO->getSubExpr(), Append.Call, Target) &&
+          Target == Append.OperandPlace)
+        return true;
+    }
+    return false;
+  }
+
+  static bool storedBack(const CheckContext &C, const Stmt *GrownAt,
                          const Place &P, bool MapIsGlobal) {
     bool Stored = false;
-    C.Flow.walkForward(C.Flow.pointOf(Assign), [&](const Stmt *S) {
+    C.Flow.walkForward(C.Flow.pointOf(GrownAt), [&](const Stmt *S) {
       // range_next(&it) takes the iterator's address to overwrite it.val,
       // not to store it: test it before the reads.
       if (advancesIterator(C, S, P))
@@ -134,13 +147,27 @@ private:
     });
     if (!IsCopy)
       return;
-    const BinaryOperator *Assign = selfAssignment(C, Append);
-    if (!Assign || storedBack(C, Assign, P, isGlobalMap(C, MapVals)))
+    // Grown here (`v = append(v, x)`) or by a same-file helper that
+    // appends through a pointer to it (`push(&v, x)`).
+    const BinaryOperator *Assign = nullptr;
+    const Stmt *GrownAt = nullptr;
+    if (Append.Callee) {
+      // A helper that also receives the map may store the value back.
+      if (passesAddressOf(C, Append) && C.Api.mapOperandIndex(Append.Call) < 0)
+        GrownAt = Append.Call;
+    } else {
+      Assign = selfAssignment(C, Append);
+      GrownAt = Assign;
+    }
+    if (!GrownAt || storedBack(C, GrownAt, P, isGlobalMap(C, MapVals)))
       return;
     std::string Name = P.str();
     Finding F = C.finding(
         Append.Call->getBeginLoc(),
-        "appending to '" + Name +
+        (Append.Callee
+             ? "call to '" + Append.Callee->getNameAsString() + "' appends to '"
+             : std::string("appending to '")) +
+            Name +
             "', a copy of a map value that is never stored back; the map "
             "keeps the old slice and the appended elements are lost",
         Append.Call->getSourceRange());
@@ -154,7 +181,8 @@ private:
                      "' is a copy of the value of the "
                      "range over the map begun here"
                : "'" + Name + "' was copied out of the map here"});
-      addStoreBackFix(C, F, Assign, P, OriginCall);
+      if (Assign)
+        addStoreBackFix(C, F, Assign, P, OriginCall);
     }
     C.report(std::move(F));
   }

@@ -83,7 +83,10 @@ private:
   static std::string mapName(const CheckContext &C, const OpEvent &Put) {
     if (Put.HasPlace)
       return Put.OperandPlace.str();
-    return "the map";
+    // Not a place: a getter's result, spelled as the user wrote it.
+    std::string Text =
+        Put.Callee ? "" : C.sourceText(C.Api.mapOperand(Put.Call));
+    return Text.empty() ? "the map" : Text;
   }
 
   /// The ranged map as the range spells it (the insert may go through an

@@ -20,6 +20,8 @@ public:
     for (const OpEvent &Ref : C.Flow.events())
       if (Ref.Op == OpKind::MapRef)
         checkRef(C, Ref);
+    for (const OpEvent &Ref : helperRefs(C))
+      checkRef(C, Ref);
   }
 
 private:
@@ -108,6 +110,42 @@ private:
     }
   }
 
+  /// Calls of same-file helpers that hand back a pointer into a map they
+  /// receive (get-or-insert helpers around map_ref), as ref events.
+  static std::vector<OpEvent> helperRefs(const CheckContext &C) {
+    std::vector<OpEvent> Out;
+    for (const CFGBlock *B : C.Flow.cfg())
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        const auto *Call = CS ? dyn_cast<CallExpr>(CS->getStmt()) : nullptr;
+        if (!Call || !Call->getType()->isPointerType() ||
+            C.Api.opKind(Call) != OpKind::None)
+          continue;
+        const FunctionSummary *Sum = C.Summaries.get(Call->getDirectCallee());
+        if (!Sum)
+          continue;
+        for (unsigned I : Sum->ReturnsViewOf) {
+          if (I >= Call->getNumArgs() ||
+              C.Api.typeKind(Call->getArg(I)->getType()) != TypeKind::Map)
+            continue;
+          OpEvent Ev;
+          Ev.Op = OpKind::MapRef;
+          Ev.Call = Call;
+          Ev.Callee = Call->getDirectCallee();
+          Ev.Operand = C.Flow.valuesOf(Call->getArg(I), Call);
+          Ev.HasPlace = C.Flow.placeOf(Call->getArg(I), Call, Ev.OperandPlace);
+          // A get-or-insert helper looks up the key it inserts.
+          for (const ParamEffect &Ins : Sum->MapInserts)
+            if (Ins.KeyParam >= 0 &&
+                static_cast<unsigned>(Ins.KeyParam) < Call->getNumArgs())
+              Ev.Key = Call->getArg(Ins.KeyParam);
+          Out.push_back(std::move(Ev));
+          break;
+        }
+      }
+    return Out;
+  }
+
   static bool reaches(const CheckContext &C, const Stmt *From, const Stmt *To) {
     bool Found = false;
     C.Flow.walkForward(C.Flow.pointOf(From), [&](const Stmt *S) {
@@ -149,7 +187,11 @@ private:
             " that may have grown it and moved its entries; the pointer is "
             "stale",
         Use->getSourceRange());
-    F.Notes.push_back({Ref.Call->getBeginLoc(), "pointer taken here"});
+    F.Notes.push_back({Ref.Call->getBeginLoc(),
+                       Ref.Callee
+                           ? "pointer into map '" + Map + "' returned by '" +
+                                 Ref.Callee->getNameAsString() + "' here"
+                           : std::string("pointer taken here")});
     F.Notes.push_back(
         {Put.Call->getBeginLoc(), "insert into map '" + Into + "' here"});
     C.report(std::move(F));

@@ -90,3 +90,12 @@ void grow_then_consume(sg_arena *a, groups g) {
     consume(v);
   }
 }
+
+// Grown by a same-file helper through a pointer to the copy.
+static void push(sg_arena *a, ints *s, int x) { *s = ints_append(a, *s, x); }
+void grow_by_helper(sg_arena *a, groups g) {
+  sg_range(groups, g, it) { // expected-note {{'v' is a copy of the value of the range}}
+    ints v = it.val;
+    push(a, &v, 1); // expected-warning {{call to 'push' appends to 'v', a copy of a map value that is never stored back}}
+  }
+}

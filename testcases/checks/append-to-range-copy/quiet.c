@@ -115,3 +115,22 @@ void unrelated(sg_arena *a, groups g, ints acc) {
   }
   consume(acc);
 }
+
+// Grown by a helper, then stored back; or by a helper that gets the map.
+static void push(sg_arena *a, ints *s, int x) { *s = ints_append(a, *s, x); }
+void grow_by_helper(sg_arena *a, groups g) {
+  sg_range(groups, g, it) {
+    ints v = it.val;
+    push(a, &v, 1);
+    groups_put(g, it.key, v);
+  }
+}
+
+static void push_and_store(sg_arena *a, groups g, sg_str k, ints *s) {
+  *s = ints_append(a, *s, 1);
+  groups_put(g, k, *s);
+}
+void grow_and_store(sg_arena *a, groups g, sg_str k) {
+  ints v = groups_get(g, k);
+  push_and_store(a, g, k, &v);
+}

@@ -154,3 +154,15 @@ void nested_inner_break(wordcount outer, idset inner) {
     }
   }
 }
+
+// A getter of another field is another map.
+struct request {
+  wordcount hdrs;
+  wordcount trailers;
+};
+static wordcount trailers(struct request *r) { return r->trailers; }
+void hdrs_to_trailers(struct request *r) {
+  sg_range(wordcount, r->hdrs, it) {
+    wordcount_put(trailers(r), rename_key(it.key), it.val);
+  }
+}

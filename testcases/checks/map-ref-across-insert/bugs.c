@@ -90,3 +90,20 @@ void through_macro(wordcount m) {
   if (p)
     BUMP(p); // expected-warning {{'p' points into map 'm' from before an insert}}
 }
+
+// A get-or-insert helper around map_ref: the second call may grow the map
+// under the first pointer.
+static int *slot(wordcount m, sg_str k) {
+  int *p = wordcount_ref(m, k);
+  if (!p) {
+    wordcount_put(m, k, 0);
+    p = wordcount_ref(m, k);
+  }
+  return p;
+}
+void parent_and_child(wordcount m, sg_str parent, sg_str child) {
+  int *pp = slot(m, parent); // expected-note {{pointer into map 'm' returned by 'slot' here}}
+  int *cp = slot(m, child); // expected-note {{insert into map 'm' here}}
+  *cp += 1;
+  *pp += 1; // expected-warning {{'pp' points into map 'm' from before an insert (in 'slot')}}
+}

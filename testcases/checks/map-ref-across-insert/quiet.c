@@ -118,3 +118,26 @@ int insert_or_use(wordcount m, sg_str k, sg_str other) {
   }
   return *p;
 }
+
+// The same key again through a get-or-insert helper: no new entry.
+static int *slot(wordcount m, sg_str k) {
+  int *p = wordcount_ref(m, k);
+  if (!p) {
+    wordcount_put(m, k, 0);
+    p = wordcount_ref(m, k);
+  }
+  return p;
+}
+void twice(wordcount m, sg_str k) {
+  int *p = slot(m, k);
+  int *q = slot(m, k);
+  *q += 1;
+  *p += 1;
+}
+
+// Each pointer used before the next helper call.
+void one_at_a_time(wordcount m, sg_str a, sg_str b) {
+  *slot(m, a) += 1;
+  int *q = slot(m, b);
+  *q += 1;
+}
