@@ -512,8 +512,8 @@ bool SliceViews::uses(const Stmt *S, const Place &P) const {
   return Derefs && placeOf(E, Q) && Q == P;
 }
 
-const Stmt *SliceViews::liveUse(const Stmt *At, const Place &P,
-                                bool *AtExit) const {
+const Stmt *SliceViews::liveUse(const Stmt *At, const Place &P, bool *AtExit,
+                                const Stmt *IgnoreWithin) const {
   if (AtExit)
     *AtExit = false;
   ProgramPoint From = Flow.pointOf(At);
@@ -542,7 +542,7 @@ const Stmt *SliceViews::liveUse(const Stmt *At, const Place &P,
       if (!CS)
         continue;
       const Stmt *S = CS->getStmt();
-      if (uses(S, P))
+      if (uses(S, P) && !(IgnoreWithin && within(S, IgnoreWithin)))
         return S;
       if (Flow.overwrites(S, P)) {
         Pruned = true;

@@ -120,8 +120,10 @@ public:
   /// The first read of P after At before P is overwritten.  If there is
   /// none but P outlives the function and can reach the function's end
   /// unchanged, returns At and sets AtExit.
+  /// Reads inside IgnoreWithin (a loop, say) do not count.
   const clang::Stmt *liveUse(const clang::Stmt *At, const Place &P,
-                             bool *AtExit = nullptr) const;
+                             bool *AtExit = nullptr,
+                             const clang::Stmt *IgnoreWithin = nullptr) const;
   /// True if S is inside (or is) Outer.
   bool within(const clang::Stmt *S, const clang::Stmt *Outer) const;
 

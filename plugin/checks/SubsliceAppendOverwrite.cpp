@@ -138,9 +138,39 @@ private:
     if (readByConsumer(C, Views, Ev.Call, Base))
       return H;
     bool AtExit = false;
-    if (Views.liveUse(Ev.Call, Base, &AtExit))
+    if (Views.liveUse(Ev.Call, Base, &AtExit,
+                      compactingLoop(C, Views, View, Ev.Call, Base)))
       return H;
     return std::nullopt;
+  }
+
+  /// Compacting in place (SliceTricks' dedupe and filter): a prefix view
+  /// made before a loop that walks the base, appended to inside it,
+  /// `out = s[:1]; for (i = 1; i < s.len; i++) out = append(out, s[i])`.
+  /// The append only writes slots the loop has already read, so reads of
+  /// the base inside the loop are fine; the loop is returned so only uses
+  /// after it count.
+  static const Stmt *compactingLoop(const CheckContext &C,
+                                    const SliceViews &Views,
+                                    const ViewInfo &View, const Stmt *Append,
+                                    const Place &Base) {
+    auto Lo = constantOf(C.Ctx, View.Lo);
+    if (!View.DirectOp || !Lo || *Lo != 0)
+      return nullptr;
+    for (const Stmt *Loop : Views.enclosingLoops(Append)) {
+      if (Views.within(View.Site, Loop))
+        return nullptr; // the view is cut anew inside the loop
+      const Stmt *Cond = nullptr;
+      if (const auto *For = dyn_cast<ForStmt>(Loop))
+        Cond = For->getCond();
+      else if (const auto *While = dyn_cast<WhileStmt>(Loop))
+        Cond = While->getCond();
+      else if (const auto *Do = dyn_cast<DoStmt>(Loop))
+        Cond = Do->getCond();
+      if (Cond && mentions(Views, Cond, Base))
+        return Loop;
+    }
+    return nullptr;
   }
 
   /// `f(append(s[:1], x), s[1:])`: f reads its other arguments after the

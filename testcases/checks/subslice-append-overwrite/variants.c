@@ -1,5 +1,6 @@
 // Variations of the shapes in bugs.c: other names, nested blocks, struct
-// fields of locals, macros, while loops, other grow ops.
+// fields of locals, macros, while loops, other grow ops, the base used after
+// an in-place compaction.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -105,4 +106,14 @@ void v9(sg_arena *ar, ints *out, ints s) {
   ints h = ints_slice(s, 0, 1); // expected-note {{'h' is a 2-index slice of 's' made here; its capacity extends past its length}}
   h = ints_append(ar, h, 1); // expected-warning {{append to 'h' may overwrite elements of 's' past the end of the slice, which are also kept elsewhere [sliceguard-subslice-append-overwrite]}}
   use_ints(h);
+}
+/* In-place dedupe whose input is still shown afterwards: it was compacted. */
+void show(ints s);
+ints dedupe_then_show(sg_arena *ar, ints s) {
+  ints out = ints_slice(s, 0, 1); // expected-note {{'out' is a 2-index slice of 's' made here; its capacity extends past its length}}
+  for (ptrdiff_t i = 1; i < s.len; i++)
+    if (ints_get(s, i) != ints_get(out, out.len - 1))
+      out = ints_append(ar, out, ints_get(s, i)); // expected-warning {{append to 'out' may overwrite elements of 's' past the end of the slice, and 's' is still used [sliceguard-subslice-append-overwrite]}}
+  show(s);
+  return out;
 }
