@@ -106,6 +106,29 @@ Span RecordingSink::spanOf(clang::CharSourceRange Range,
   return S;
 }
 
+static bool before(const Position &A, const Position &B) {
+  return A.Line < B.Line || (A.Line == B.Line && A.Column < B.Column);
+}
+
+/// The finding's position is its caret (F.Loc), which is what clang prints;
+/// the span runs to the end of the range, or of the caret's token when the
+/// range ends before the caret or is missing.
+Span RecordingSink::locationSpan(const Finding &F,
+                                 const clang::SourceManager &SM,
+                                 const clang::LangOptions &LangOpts) const {
+  if (F.Loc.isInvalid())
+    return spanOf(clang::CharSourceRange::getTokenRange(F.Range), SM, LangOpts);
+  Span Where =
+      spanOf(clang::CharSourceRange::getTokenRange(F.Loc, F.Loc), SM, LangOpts);
+  if (F.Range.isValid()) {
+    Span Full =
+        spanOf(clang::CharSourceRange::getTokenRange(F.Range), SM, LangOpts);
+    if (Full.File == Where.File && before(Where.Begin, Full.End))
+      Where.End = Full.End;
+  }
+  return Where;
+}
+
 void RecordingSink::report(const Finding &F, const clang::SourceManager &SM,
                            const clang::LangOptions &LangOpts) {
   FindingRecord R;
@@ -114,15 +137,16 @@ void RecordingSink::report(const Finding &F, const clang::SourceManager &SM,
   R.IsError = F.IsError;
   R.Suppressed = F.Suppressed;
   R.SuppressedBy = F.SuppressedBy;
-  clang::SourceRange Range = F.Range.isValid() ? F.Range : F.Loc;
-  R.Where = spanOf(clang::CharSourceRange::getTokenRange(Range), SM, LangOpts);
-  if (F.Loc.isValid() && F.Range.isValid()) {
-    // The caret goes where the library put it, the range may start earlier.
-    Span AtLoc = spanOf(clang::CharSourceRange::getCharRange(F.Loc, F.Loc), SM,
-                        LangOpts);
-    if (AtLoc.File == R.Where.File && AtLoc.Begin.Line == R.Where.Begin.Line &&
-        AtLoc.Begin.Column > R.Where.Begin.Column)
-      R.Where.Begin = AtLoc.Begin;
+  R.Where = locationSpan(F, SM, LangOpts);
+  R.HighlightBegin = R.Where.Begin;
+  if (F.Range.isValid()) {
+    // clang draws '~' from the range's start when it lies before the caret
+    // on the caret's line.
+    Span Full =
+        spanOf(clang::CharSourceRange::getTokenRange(F.Range), SM, LangOpts);
+    if (Full.File == R.Where.File && Full.Begin.Line == R.Where.Begin.Line &&
+        Full.Begin.Column < R.Where.Begin.Column)
+      R.HighlightBegin = Full.Begin;
   }
   if (F.Loc.isValid())
     R.LineText = lineTextAt(SM, SM.getFileLoc(F.Loc)).str();

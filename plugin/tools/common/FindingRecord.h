@@ -49,6 +49,10 @@ struct FindingRecord {
   bool IsError = false;
   Span Where;
   std::string LineText; ///< the source line of Where.Begin, for snippets
+  /// Where the highlighted source range starts when it starts before the
+  /// caret on the caret's line (clang draws '~' from there); else
+  /// Where.Begin.  Only the text output uses it; JSON does not carry it.
+  Position HighlightBegin;
   std::vector<NoteRecord> Notes;
   std::vector<FixRecord> Fixes;
   bool Suppressed = false;
@@ -89,6 +93,8 @@ public:
 private:
   Span spanOf(clang::CharSourceRange Range, const clang::SourceManager &SM,
               const clang::LangOptions &LangOpts) const;
+  Span locationSpan(const Finding &F, const clang::SourceManager &SM,
+                    const clang::LangOptions &LangOpts) const;
   std::string WorkingDir;
   std::vector<FindingRecord> Records;
 };

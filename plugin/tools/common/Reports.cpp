@@ -2,6 +2,7 @@
 #include "Reports.h"
 #include "Baseline.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
@@ -68,31 +69,47 @@ static std::string fixItLine(const std::vector<FixRecord> &Fixes, unsigned Line,
   return Out;
 }
 
+/// The margin clang puts before snippet lines: since clang 17 a line number
+/// gutter ("    7 | "), before that nothing.
+static std::string snippetMargin(unsigned Line, bool SourceLine) {
+#if LLVM_VERSION_MAJOR >= 17
+  std::string Number = std::to_string(Line);
+  size_t Width = std::max<size_t>(Number.size(), 4) + 1;
+  if (!SourceLine)
+    return std::string(Width, ' ') + " | ";
+  return std::string(Width - Number.size(), ' ') + Number + " | ";
+#else
+  return {};
+#endif
+}
+
 /// One source line with a caret under \p Where.Begin and tildes along the
-/// rest of \p Where on that line, then any fix-it text, as clang prints it.
+/// highlighted range on that line (from \p HighlightBegin to Where.End),
+/// then any fix-it text, as clang prints it.
 static void writeSnippet(llvm::StringRef LineText, const Span &Where,
+                         const Position &HighlightBegin,
                          const std::vector<FixRecord> &Fixes,
                          llvm::raw_ostream &OS) {
   if (LineText.empty() || !Where.Begin.Line)
     return;
   std::vector<unsigned> DisplayColumn;
   std::string Shown = expandLine(LineText, DisplayColumn);
-  std::string Number = std::to_string(Where.Begin.Line);
-  size_t Width = std::max<size_t>(Number.size(), 4) + 1;
-  OS << std::string(Width - Number.size(), ' ') << Number << " | " << Shown
-     << "\n";
-  std::string Caret;
-  unsigned Begin = screenColumn(DisplayColumn, Where.Begin.Column);
+  OS << snippetMargin(Where.Begin.Line, true) << Shown << "\n";
+  unsigned Caret = screenColumn(DisplayColumn, Where.Begin.Column);
+  unsigned Begin =
+      HighlightBegin.Line == Where.Begin.Line
+          ? std::min(Caret, screenColumn(DisplayColumn, HighlightBegin.Column))
+          : Caret;
   unsigned End = Where.End.Line > Where.Begin.Line
                      ? DisplayColumn.back()
                      : screenColumn(DisplayColumn, Where.End.Column);
-  Caret.resize(std::max(End, Begin + 1), '~');
-  std::fill(Caret.begin(), Caret.begin() + Begin, ' ');
-  Caret[Begin] = '^';
+  std::string Marks(std::max(End, Caret + 1), '~');
+  std::fill(Marks.begin(), Marks.begin() + Begin, ' ');
+  Marks[Caret] = '^';
   std::string FixIts = fixItLine(Fixes, Where.Begin.Line, DisplayColumn);
-  OS << std::string(Width, ' ') << " | " << Caret << "\n";
+  OS << snippetMargin(Where.Begin.Line, false) << Marks << "\n";
   if (!FixIts.empty())
-    OS << std::string(Width, ' ') << " | " << FixIts << "\n";
+    OS << snippetMargin(Where.Begin.Line, false) << FixIts << "\n";
 }
 
 static void writeLocation(const Span &Where, const OutputContext &Ctx,
@@ -109,11 +126,11 @@ void writeText(const Report &R, const OutputContext &Ctx,
     writeLocation(F.Where, Ctx, OS);
     OS << (F.IsError ? "error" : "warning") << ": " << F.Message
        << " [sliceguard-" << F.Check << "]\n";
-    writeSnippet(F.LineText, F.Where, F.Fixes, OS);
+    writeSnippet(F.LineText, F.Where, F.HighlightBegin, F.Fixes, OS);
     for (const NoteRecord &N : F.Notes) {
       writeLocation(N.Where, Ctx, OS);
       OS << "note: " << N.Message << "\n";
-      writeSnippet(N.LineText, N.Where, {}, OS);
+      writeSnippet(N.LineText, N.Where, N.Where.Begin, {}, OS);
     }
   }
 }
