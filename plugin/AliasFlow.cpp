@@ -73,21 +73,27 @@ std::string Place::str() const {
 
 //===--- FunctionFlow: values ---------------------------------------------===//
 
-static std::string keyOf(const Value &V) {
-  std::string K;
-  llvm::raw_string_ostream OS(K);
-  OS << V.K << '|' << V.P.Root << '|';
-  for (const PathStep &S : V.P.Steps)
-    OS << S.K << ':' << S.F << ',';
-  OS << '|' << V.Site << '|' << V.Base << '|';
-  for (const PathStep &S : V.Steps)
-    OS << S.K << ':' << S.F << ',';
-  OS.flush();
+static std::vector<uintptr_t> keyOf(const Value &V) {
+  std::vector<uintptr_t> K;
+  K.reserve(8 + 2 * (V.P.Steps.size() + V.Steps.size()));
+  auto Steps = [&](llvm::ArrayRef<PathStep> Path) {
+    K.push_back(Path.size());
+    for (const PathStep &S : Path) {
+      K.push_back(S.K);
+      K.push_back(reinterpret_cast<uintptr_t>(S.F));
+    }
+  };
+  K.push_back(V.K);
+  K.push_back(reinterpret_cast<uintptr_t>(V.P.Root));
+  Steps(V.P.Steps);
+  K.push_back(reinterpret_cast<uintptr_t>(V.Site));
+  K.push_back(V.Base);
+  Steps(V.Steps);
   return K;
 }
 
 ValueId FunctionFlow::intern(Value V) {
-  std::string K = keyOf(V);
+  std::vector<uintptr_t> K = keyOf(V);
   auto It = Interned.find(K);
   if (It != Interned.end()) {
     Values[It->second].From.insert(V.From.begin(), V.From.end());
@@ -700,11 +706,21 @@ FunctionFlow::State FunctionFlow::stateBefore(const Stmt *At) const {
   ProgramPoint P = pointOf(At);
   if (!P)
     return {};
-  State S = BlockEntry[P.Block->getBlockID()];
   auto *Self = const_cast<FunctionFlow *>(this);
-  for (unsigned I = 0; I < P.Index; ++I)
+  unsigned I = 0;
+  State S;
+  if (CachedBlock == P.Block && CachedIndex <= P.Index) {
+    S = CachedState;
+    I = CachedIndex;
+  } else {
+    S = BlockEntry[P.Block->getBlockID()];
+  }
+  for (; I < P.Index; ++I)
     if (auto CS = (*P.Block)[I].getAs<CFGStmt>())
       Self->transfer(S, CS->getStmt(), /*Record=*/false);
+  CachedBlock = P.Block;
+  CachedIndex = P.Index;
+  CachedState = S;
   return S;
 }
 
@@ -1000,7 +1016,8 @@ static void findReturnedPlace(const FunctionFlow &Flow, const FunctionDecl *Def,
 
 const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
-  if (!FD || !FD->hasBody(Def) || !Def || Api.opKind(FD) != OpKind::None)
+  if (!FD || !FD->hasBody(Def) || !Def || Api.opKind(FD) != OpKind::None ||
+      (Scope && !Scope(Def)))
     return nullptr;
   auto It = Done.find(Def);
   if (It != Done.end())

@@ -42,6 +42,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -211,7 +212,9 @@ private:
   bool Converged = false;
 
   std::vector<Value> Values;
-  std::map<std::string, ValueId> Interned;
+  /// Values by identity (kind, place, site, base, steps) as raw words:
+  /// cheaper to build and compare than a formatted string.
+  std::map<std::vector<uintptr_t>, ValueId> Interned;
   llvm::DenseMap<const clang::Stmt *, ProgramPoint> Points;
   std::vector<State> BlockEntry; ///< by block ID
   std::vector<OpEvent> Events;
@@ -229,6 +232,11 @@ private:
   bool callerPlace(const State &S, const clang::CallExpr *Call,
                    const struct ParamEffect &E, Place &Out);
   State stateBefore(const clang::Stmt *At) const;
+  /// Checks query points of one block in order (walkForward): the last
+  /// state computed is resumed from instead of replaying the block.
+  mutable const clang::CFGBlock *CachedBlock = nullptr;
+  mutable unsigned CachedIndex = 0;
+  mutable State CachedState;
   void run();
 };
 
@@ -267,12 +275,18 @@ public:
       : Ctx(Ctx), Api(Api) {}
   /// Null for functions without a body in this TU or without effects.
   const FunctionSummary *get(const clang::FunctionDecl *FD);
+  /// Limits summaries to the code being checked (the main file and
+  /// filtered headers): the runtime's own internals are never summarised.
+  void setScope(std::function<bool(const clang::FunctionDecl *)> InScope) {
+    Scope = std::move(InScope);
+  }
 
 private:
   clang::ASTContext &Ctx;
   const ApiModel &Api;
   std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Done;
   std::set<const clang::FunctionDecl *> InProgress;
+  std::function<bool(const clang::FunctionDecl *)> Scope;
 };
 
 } // namespace sliceguard

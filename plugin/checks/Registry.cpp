@@ -121,6 +121,9 @@ public:
     if (!Opts.HeaderFilter.empty())
       excludeApiHeaders(Ctx, Api, Out);
     SummaryCache Summaries(Ctx, Api);
+    Summaries.setScope([&Out](const FunctionDecl *FD) {
+      return Out.isUserLocation(FD->getLocation());
+    });
     for (const FunctionDecl *FD : Functions) {
       // Only the user's code: never the runtime's own bodies.
       if (!Out.isUserLocation(FD->getLocation()) ||
