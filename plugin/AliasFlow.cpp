@@ -460,8 +460,18 @@ void FunctionFlow::applySummary(State &S, const CallExpr *Call, bool Record) {
       Ev.HasPlace = true;
       Ev.OperandPlace = P;
       if (E.KeyParam >= 0 &&
-          static_cast<unsigned>(E.KeyParam) < Call->getNumArgs())
-        Ev.Key = Call->getArg(E.KeyParam);
+          static_cast<unsigned>(E.KeyParam) < Call->getNumArgs()) {
+        ParamEffect KeyAt;
+        KeyAt.Param = E.KeyParam;
+        KeyAt.Steps.assign(E.KeySteps.begin(), E.KeySteps.end());
+        Place KeyPlace;
+        if (E.KeySteps.empty()) {
+          Ev.Key = Call->getArg(E.KeyParam);
+        } else if (callerPlace(S, Call, KeyAt, KeyPlace)) {
+          Ev.HasKeyValues = true;
+          Ev.KeyValues = lookup(S, KeyPlace);
+        }
+      }
       Events.push_back(std::move(Ev));
     }
     // An append through a pointer replaces the caller's slice.
@@ -882,6 +892,23 @@ static const VarDecl *iteratorOfNext(const ApiModel &Api, const Stmt *Cond,
   return nullptr;
 }
 
+/// `for (;;) { if (!range_next(&it)) break; ... }`: the loop's real
+/// condition is the first statement of its body.
+static const Stmt *leadingBreakCondition(const Stmt *Body) {
+  const auto *CS = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!CS || CS->body_empty())
+    return nullptr;
+  const auto *If = dyn_cast<IfStmt>(CS->body_front());
+  if (!If || If->getElse() || !If->getCond())
+    return nullptr;
+  const Stmt *Then = If->getThen();
+  if (const auto *Block = dyn_cast<CompoundStmt>(Then))
+    Then = Block->size() == 1 ? Block->body_front() : nullptr;
+  if (!Then || !isa<BreakStmt>(Then))
+    return nullptr;
+  return If->getCond();
+}
+
 llvm::SmallVector<FunctionFlow::RangeLoop, 2>
 FunctionFlow::enclosingRanges(const Stmt *S) const {
   llvm::SmallVector<RangeLoop, 2> Out;
@@ -904,6 +931,8 @@ FunctionFlow::enclosingRanges(const Stmt *S) const {
       continue;
     const CallExpr *Next = nullptr;
     const VarDecl *Iter = iteratorOfNext(Api, Cond, Next);
+    if (!Iter)
+      Iter = iteratorOfNext(Api, leadingBreakCondition(Body), Next);
     if (!Iter)
       continue;
     Place IterPlace;
@@ -928,6 +957,21 @@ bool FunctionFlow::isCurrentKey(const Expr *Key, const Stmt *At,
   if (Vals.empty())
     return false;
   return llvm::all_of(Vals, [&](ValueId V) {
+    const Value &Val = Values[V];
+    return Val.K == Value::Projection && Val.Base == BeginVal &&
+           Val.Steps.size() == 1 && Val.Steps[0].K == PathStep::Field &&
+           Api.fieldRole(Val.Steps[0].F) == FieldRole::Key;
+  });
+}
+
+bool FunctionFlow::isCurrentKey(const OpEvent &Ev,
+                                const CallExpr *Begin) const {
+  if (!Ev.HasKeyValues)
+    return isCurrentKey(Ev.Key, Ev.Call, Begin);
+  ValueId BeginVal;
+  if (Ev.KeyValues.empty() || !madeBy(Begin, BeginVal))
+    return false;
+  return llvm::all_of(Ev.KeyValues, [&](ValueId V) {
     const Value &Val = Values[V];
     return Val.K == Value::Projection && Val.Base == BeginVal &&
            Val.Steps.size() == 1 && Val.Steps[0].K == PathStep::Field &&
@@ -1045,11 +1089,14 @@ const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
         E.Steps = Val.P.Steps;
         E.Site = Ev.CalleeSite ? Ev.CalleeSite : Ev.Call;
         E.SiteFn = Ev.CalleeSite ? Ev.CalleeSiteFn : Def;
-        if (Ev.Key) {
-          ValueSet K = Flow.valuesOf(Ev.Key, Ev.Call);
-          if (K.size() == 1 && Flow.value(*K.begin()).K == Value::Initial &&
-              Flow.value(*K.begin()).P.Steps.empty())
-            E.KeyParam = paramIndex(Def, Flow.value(*K.begin()).P.Root);
+        if (Ev.Key || Ev.HasKeyValues) {
+          ValueSet K = Ev.Key ? Flow.valuesOf(Ev.Key, Ev.Call) : Ev.KeyValues;
+          if (K.size() == 1 && Flow.value(*K.begin()).K == Value::Initial) {
+            const Place &KP = Flow.value(*K.begin()).P;
+            E.KeyParam = paramIndex(Def, KP.Root);
+            if (E.KeyParam >= 0)
+              E.KeySteps.assign(KP.Steps.begin(), KP.Steps.end());
+          }
         }
         Into.push_back(std::move(E));
       }

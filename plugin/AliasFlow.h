@@ -121,6 +121,10 @@ struct OpEvent {
   /// Key expression for map ops taking one (null if the summary's key is
   /// not a parameter).
   const clang::Expr *Key = nullptr;
+  /// For summaries whose key is a place behind a parameter (`it->key`):
+  /// the values of that place in the caller (Key is null then).
+  bool HasKeyValues = false;
+  ValueSet KeyValues;
 };
 
 class FunctionFlow {
@@ -195,6 +199,8 @@ public:
   /// by Begin: `it.key` or a local copy of it.
   bool isCurrentKey(const clang::Expr *Key, const clang::Stmt *At,
                     const clang::CallExpr *Begin) const;
+  /// The same for an event's key (its expression, or a summary's values).
+  bool isCurrentKey(const OpEvent &Ev, const clang::CallExpr *Begin) const;
   /// True if V is (a part of) a copy of a map's value: a range iterator's
   /// val, the result of map_get, or map_lookup's out value.  Sets MapVals
   /// to the map values it was read from and Origin to where.
@@ -247,6 +253,8 @@ struct ParamEffect {
   const clang::CallExpr *Site = nullptr; ///< the op inside the callee
   const clang::FunctionDecl *SiteFn = nullptr; ///< the function holding Site
   int KeyParam = -1; ///< map inserts: key is this param
+  /// ... or a place reached from it (`it->key` of an iterator pointer).
+  llvm::SmallVector<PathStep, 2> KeySteps;
 };
 
 struct FunctionSummary {

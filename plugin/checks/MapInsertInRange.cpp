@@ -49,7 +49,7 @@ private:
     for (const OpEvent &Del : C.Flow.events()) {
       if (Del.Op != OpKind::MapDel ||
           !FunctionFlow::intersects(Del.Operand, Put.Operand) ||
-          !C.Flow.isCurrentKey(Del.Key, Del.Call, R.Begin))
+          !C.Flow.isCurrentKey(Del, R.Begin))
         continue;
       bool InLoop = false;
       for (const auto &Outer : C.Flow.enclosingRanges(Del.Call))
@@ -127,7 +127,7 @@ private:
     if (!rangeContinues(C, R, Put))
       return;
     const OpEvent *Del = nullptr;
-    if (C.Flow.isCurrentKey(Put.Key, Put.Call, R.Begin)) {
+    if (C.Flow.isCurrentKey(Put, R.Begin)) {
       Del = deletedBefore(C, R, Put);
       if (!Del)
         return; // updating the current entry in place is fine

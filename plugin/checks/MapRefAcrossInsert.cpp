@@ -136,7 +136,7 @@ private:
           Ev.HasPlace = C.Flow.placeOf(Call->getArg(I), Call, Ev.OperandPlace);
           // A get-or-insert helper looks up the key it inserts.
           for (const ParamEffect &Ins : Sum->MapInserts)
-            if (Ins.KeyParam >= 0 &&
+            if (Ins.KeyParam >= 0 && Ins.KeySteps.empty() &&
                 static_cast<unsigned>(Ins.KeyParam) < Call->getNumArgs())
               Ev.Key = Call->getArg(Ins.KeyParam);
           Out.push_back(std::move(Ev));

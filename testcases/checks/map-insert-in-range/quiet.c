@@ -166,3 +166,16 @@ void hdrs_to_trailers(struct request *r) {
     wordcount_put(trailers(r), rename_key(it.key), it.val);
   }
 }
+
+// A helper handed the iterator, updating the current entry.
+static void flip(idset s, idset_iter *it) { idset_put(s, it->key, !it->val); }
+void flip_all(idset s) {
+  sg_range(idset, s, it) { flip(s, &it); }
+}
+
+static void bump_entry(wordcount m, wordcount_iter it) {
+  wordcount_put(m, it.key, it.val + 1);
+}
+void bump_all(wordcount m) {
+  sg_range(wordcount, m, it) { bump_entry(m, it); }
+}

@@ -144,3 +144,23 @@ void canonicalize2(sg_arena *a, struct request *r) {
     wordcount_put(headers(r), to_lower(a, it.key), it.val); // expected-warning {{inserting into map 'headers(r)' while ranging over it}}
   }
 }
+
+// A hand-written range whose condition is the first statement of the body.
+void manual_forever(idset s) {
+  idset_iter it = idset_range_begin(s); // expected-note {{range over map 's' begins here}}
+  for (;;) {
+    if (!idset_range_next(&it))
+      break;
+    idset_put(s, it.key + 1, true); // expected-warning {{inserting into map 's' while ranging over it}}
+  }
+}
+
+// A helper handed the iterator, inserting a key of its own.
+static void add_neighbour(idset s, const idset_iter *it) {
+  idset_put(s, it->key + 1, it->val); // expected-note {{'add_neighbour' inserts into its map parameter here}}
+}
+void helper_with_iterator(idset s) {
+  sg_range(idset, s, it) { // expected-note {{range over map 's' begins here}}
+    add_neighbour(s, &it); // expected-warning {{call to 'add_neighbour' inserts into map 's' while ranging over it}}
+  }
+}
