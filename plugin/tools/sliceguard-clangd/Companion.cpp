@@ -424,37 +424,54 @@ Companion::databaseFor(const std::string &Path) {
       Candidates.push_back((D + "/build").str());
     }
   }
-  for (const std::string &Dir : Candidates) {
-    auto Cached = Databases.find(Dir);
-    if (Cached != Databases.end())
-      return Cached->second.get();
-    if (!llvm::sys::fs::exists(Dir + "/compile_commands.json")) {
-      // clangd's other source of flags: one flag per line, for every file.
-      std::string Flags = Dir + "/compile_flags.txt";
-      if (!llvm::sys::fs::exists(Flags))
-        continue;
-      std::string Error;
-      auto Fixed =
-          clang::tooling::FixedCompilationDatabase::loadFromFile(Flags, Error);
-      if (!Fixed) {
-        logLine("cannot read " + Flags + ": " + Error);
-        continue;
-      }
-      auto &Slot = Databases[Dir];
-      Slot = std::move(Fixed);
-      return Slot.get();
-    }
-    auto Db = tools::loadCompileCommands(Dir);
-    if (!Db) {
-      logLine(llvm::toString(Db.takeError()));
-      continue;
+  for (const std::string &Dir : Candidates)
+    if (auto *Db = loadDatabase(Dir))
+      return Db;
+  return nullptr;
+}
+
+/// The database in \p Dir, reloaded when its file changed since it was read
+/// (a re-run of cmake rewrites compile_commands.json; clangd notices too).
+clang::tooling::CompilationDatabase *
+Companion::loadDatabase(const std::string &Dir) {
+  std::string File = Dir + "/compile_commands.json";
+  bool Json = llvm::sys::fs::exists(File);
+  if (!Json)
+    File = Dir + "/compile_flags.txt"; // clangd's other source of flags
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(File, Status) ||
+      !llvm::sys::fs::is_regular_file(Status)) {
+    Databases.erase(Dir);
+    return nullptr;
+  }
+  auto Modified = Status.getLastModificationTime();
+  auto Cached = Databases.find(Dir);
+  if (Cached != Databases.end() && Cached->second.File == File &&
+      Cached->second.Modified == Modified)
+    return Cached->second.Db.get();
+
+  std::unique_ptr<clang::tooling::CompilationDatabase> Db;
+  if (Json) {
+    auto Loaded = tools::loadCompileCommands(Dir);
+    if (!Loaded) {
+      logLine(llvm::toString(Loaded.takeError()));
+      return nullptr;
     }
     // Headers and new files get a command guessed from their neighbours.
-    auto &Slot = Databases[Dir];
-    Slot = clang::tooling::inferMissingCompileCommands(std::move(*Db));
-    return Slot.get();
+    Db = clang::tooling::inferMissingCompileCommands(std::move(*Loaded));
+  } else {
+    std::string Error;
+    Db = clang::tooling::FixedCompilationDatabase::loadFromFile(File, Error);
+    if (!Db) {
+      logLine("cannot read " + File + ": " + Error);
+      return nullptr;
+    }
   }
-  return nullptr;
+  if (Cached != Databases.end())
+    logLine("reloaded " + File);
+  CachedDatabase &Slot = Databases[Dir];
+  Slot = {std::move(Db), File, Modified};
+  return Slot.Db.get();
 }
 
 clang::tooling::CompileCommand Companion::commandFor(const std::string &Path) {

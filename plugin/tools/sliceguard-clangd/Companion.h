@@ -18,6 +18,7 @@
 #include "FindingRecord.h"
 #include "LspIO.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Chrono.h"
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -89,6 +90,7 @@ private:
   void checkDocument(const Document &Doc);
   clang::tooling::CompileCommand commandFor(const std::string &Path);
   clang::tooling::CompilationDatabase *databaseFor(const std::string &Path);
+  clang::tooling::CompilationDatabase *loadDatabase(const std::string &Dir);
 
   CompanionConfig Config;
   MessageWriter &ToEditor;
@@ -105,9 +107,13 @@ private:
   std::map<std::string, ClangdDiagnostics> Theirs;
   std::map<std::string, PendingCodeAction> CodeActions;
 
-  /// Only the checks thread touches the databases.
-  std::map<std::string, std::unique_ptr<clang::tooling::CompilationDatabase>>
-      Databases;
+  struct CachedDatabase {
+    std::unique_ptr<clang::tooling::CompilationDatabase> Db;
+    std::string File; ///< compile_commands.json or compile_flags.txt
+    llvm::sys::TimePoint<> Modified;
+  };
+  /// By directory.  Only the checks thread touches the databases.
+  std::map<std::string, CachedDatabase> Databases;
 };
 
 /// Worker mode: reads one request from stdin, writes sliceguard JSON.

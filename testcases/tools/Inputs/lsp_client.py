@@ -12,6 +12,8 @@ Scenarios:
   broken      open a file that does not parse, check clangd still answers
               (with a crashing worker: clangd's service is unaffected)
   open        open a file, wait for clangd's and sliceguard's diagnostics
+  reload      open a file, change its flags file on disk, save: the new
+              flags are used
 """
 import argparse
 import json
@@ -292,6 +294,26 @@ def scenario_open(server, args):
     shutdown(server)
 
 
+def scenario_reload(server, args):
+    """Opens a file whose flags lack the runtime's include path, then writes
+    the flags file given by --flags-file with --flags-text and saves: the
+    companion re-reads the changed flags and sliceguard's finding appears."""
+    path = os.path.join(args.dir, args.file)
+    uri = uri_of(path)
+    initialize(server, args.dir)
+    open_file(server, path, read(path))
+    server.wait_log("checked %s (version 1)" % args.file,
+                    "the checks to run with the first flags")
+    with open(args.flags_file, "w") as f:
+        f.write(args.flags_text.replace("\\n", "\n"))
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    msg = server.wait(publish_for(uri, lambda ds: by_source(ds, "sliceguard")),
+                      "sliceguard's diagnostics with the new flags")
+    show_diagnostics("reloaded", by_source(msg["params"]["diagnostics"],
+                                           "sliceguard"))
+    shutdown(server)
+
+
 def scenario_broken(server, args):
     path = os.path.join(args.dir, args.file)
     uri = uri_of(path)
@@ -309,7 +331,9 @@ def scenario_broken(server, args):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--scenario", required=True,
-                   choices=["edit-cycle", "broken", "open"])
+                   choices=["edit-cycle", "broken", "open", "reload"])
+    p.add_argument("--flags-file")
+    p.add_argument("--flags-text", help="\\n separates lines")
     p.add_argument("--dir", required=True)
     p.add_argument("--file", default="main.c")
     p.add_argument("--fixed", default="main.fixed.c")
@@ -321,7 +345,8 @@ def main():
     server = Server(argv, transcript)
     {"edit-cycle": scenario_edit_cycle,
      "broken": scenario_broken,
-     "open": scenario_open}[args.scenario](server, args)
+     "open": scenario_open,
+     "reload": scenario_reload}[args.scenario](server, args)
 
 
 if __name__ == "__main__":
