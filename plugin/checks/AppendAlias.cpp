@@ -20,6 +20,7 @@
 #include "Check.h"
 #include "SliceViews.h"
 #include "clang/AST/Expr.h"
+#include <functional>
 #include <set>
 
 using namespace clang;
@@ -37,10 +38,15 @@ public:
         continue;
       Place Dest;
       bool Named = Views.resultPlace(First.Call, Dest);
-      if (Named && Dest == First.SourcePlace)
-        continue; // a = append(a, ...)
       ValueId Result = 0;
       bool HasResult = Views.resultValue(First.Call, Result);
+      if (Named && Dest == First.SourcePlace) {
+        // a = append(a, ...) is the normal form, unless a is a shallow
+        // copy of another slice that is still appended to.
+        if (HasResult)
+          throughCopies(C, Views, First, Dest, Result, Reported);
+        continue;
+      }
       if (Named && HasResult &&
           laterConflict(C, Views, First, Dest, Result, Reported))
         continue;
@@ -52,6 +58,67 @@ public:
   }
 
 private:
+  /// `b = a` (or a struct copy holding a), then `b = append(b, x)`: b may
+  /// share a's array as if it were `b = append(a, x)`.  Checks the later
+  /// appends and writes through every other place holding the same value.
+  static void throughCopies(const CheckContext &C, const SliceViews &Views,
+                            const AppendCall &First, const Place &Dest,
+                            ValueId Result, std::set<const Stmt *> &Reported) {
+    ValueSet Operand = C.Flow.valuesOf(First.Source, First.Call);
+    for (const Place &Q : Views.places(/*Pointers=*/false)) {
+      if (Q.isPrefixOf(Dest) || Dest.isPrefixOf(Q))
+        continue;
+      if (!FunctionFlow::intersects(C.Flow.valuesOfPlace(Q, First.Call),
+                                    Operand))
+        continue;
+      AppendCall Alias = First;
+      Alias.SourcePlace = Q;
+      if (laterConflict(C, Views, Alias, Dest, Result, Reported, &Dest))
+        return;
+      // In a loop, only when the copy is made afresh each iteration: if
+      // the previous result flows back into the append, b accumulates.
+      if (!Operand.count(Result) && invariantInLoops(Views, First.Call, Q) &&
+          keptAcrossIterations(C, Views, Alias, Result, Reported, &Dest))
+        return;
+    }
+  }
+
+  /// True if nothing in the loops around At can change Q: no assignment
+  /// to (a part of) Q, no `&Q` handed out, Q not declared inside.  A copy
+  /// of a range value (`v = it.val`) or of `get(names, i)` differs in
+  /// every iteration; a copy of a loop-invariant base does not.
+  static bool invariantInLoops(const SliceViews &Views, const Stmt *At,
+                               const Place &Q) {
+    auto Overlaps = [&](const Expr *E) {
+      Place P;
+      return Views.placeOf(E, P) && (P.isPrefixOf(Q) || Q.isPrefixOf(P));
+    };
+    std::function<bool(const Stmt *)> Changes = [&](const Stmt *S) -> bool {
+      if (!S)
+        return false;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp() && Overlaps(BO->getLHS()))
+        return true;
+      if (const auto *UO = dyn_cast<UnaryOperator>(S);
+          UO &&
+          (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp()) &&
+          Overlaps(UO->getSubExpr()))
+        return true;
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (D == Q.Root)
+            return true;
+      for (const Stmt *Child : S->children())
+        if (Changes(Child))
+          return true;
+      return false;
+    };
+    for (const Stmt *Loop : Views.enclosingLoops(At))
+      if (Changes(Loop))
+        return false;
+    return true;
+  }
+
   /// Something that changes the array of place A: another append to A, or
   /// a write through A.
   struct Conflict {
@@ -147,9 +214,11 @@ private:
     return nullptr;
   }
 
+  /// CopyOf: First appended to Dest itself, a copy of First.SourcePlace.
   static bool laterConflict(const CheckContext &C, const SliceViews &Views,
                             const AppendCall &First, const Place &Dest,
-                            ValueId Result, std::set<const Stmt *> &Reported) {
+                            ValueId Result, std::set<const Stmt *> &Reported,
+                            const Place *CopyOf = nullptr) {
     for (const Conflict &K : conflictsOn(C, Views, First)) {
       if (Reported.count(K.At) ||
           !Views.reachesWithout(First.Call, K.At, First.SourcePlace))
@@ -167,11 +236,14 @@ private:
                               : "append to '" + A + "' may overwrite '" + B +
                                     "', which may share its backing array",
                     K.At->getSourceRange());
-      F.Notes.push_back({First.Call->getBeginLoc(),
-                         "'" + B + "' was appended from '" + A +
-                             "' here and may share its backing array; "
-                             "clone '" +
-                             A + "' first to give it its own"});
+      F.Notes.push_back(
+          {First.Call->getBeginLoc(),
+           CopyOf ? "'" + B + "', a copy of '" + A +
+                        "', was appended to here and may still share its "
+                        "backing array; clone it first to give it its own"
+                  : "'" + B + "' was appended from '" + A +
+                        "' here and may share its backing array; clone '" + A +
+                        "' first to give it its own"});
       C.report(std::move(F));
       Reported.insert(K.At);
       return true;
@@ -184,7 +256,8 @@ private:
   static bool keptAcrossIterations(const CheckContext &C,
                                    const SliceViews &Views,
                                    const AppendCall &First, ValueId Result,
-                                   std::set<const Stmt *> &Reported) {
+                                   std::set<const Stmt *> &Reported,
+                                   const Place *CopyOf = nullptr) {
     if (Reported.count(First.Call) || Views.enclosingLoops(First.Call).empty())
       return false;
     for (const Store &St : Views.stores()) {
@@ -197,8 +270,11 @@ private:
         continue;
       Finding F =
           C.finding(First.Call->getBeginLoc(),
-                    "append to '" + First.SourcePlace.str() +
-                        "' in a loop may overwrite results kept from earlier "
+                    "append to '" +
+                        (CopyOf ? CopyOf->str() + "' (a copy of '" +
+                                      First.SourcePlace.str() + "')"
+                                : First.SourcePlace.str() + "'") +
+                        " in a loop may overwrite results kept from earlier "
                         "iterations; they all share its backing array",
                     First.Call->getSourceRange());
       F.Notes.push_back(

@@ -1,7 +1,8 @@
 // Correct code near the append-alias shapes: early return after storing,
 // the append([:0:0], a...) clone, bases that are fresh or replaced each
 // iteration, reads (not writes) of the base, clones kept in structs, helpers
-// that build fresh slices: nothing to report.
+// that build fresh slices, copies that are deep, accumulate or die first,
+// copies of a different element each iteration: nothing to report.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 // expected-no-diagnostics
@@ -156,4 +157,48 @@ struct lr { ints left, right; };
 void take(struct lr t);
 void literal_with_clone(sg_arena *ar, ints path) {
   take((struct lr){ints_append(ar, path, 0), ints_clone(ar, path)});
+}
+/* Copies that are not appended to twice, accumulate, or are deep. */
+struct spec2 { strs mounts; };
+struct coll { struct spec2 spec; int replicas; };
+void use_coll(struct coll c);
+void deep_copy_nested(sg_arena *ar, struct coll *orig) {
+  struct coll cp = *orig;
+  cp.spec.mounts = strs_clone(ar, orig->spec.mounts);
+  cp.spec.mounts = strs_append(ar, cp.spec.mounts, SG_STR("/cfg"));
+  orig->spec.mounts = strs_append(ar, orig->spec.mounts, SG_STR("/data"));
+  use_coll(cp);
+}
+void snapshot_kept(sg_arena *ar, ints a) {
+  ints old = a;
+  a = ints_append(ar, a, 2);
+  use_two(a, old);
+}
+void through_temp(sg_arena *ar, ints *p) {
+  ints tmp = *p;
+  tmp = ints_append(ar, tmp, 1);
+  tmp = ints_append(ar, tmp, 2);
+  *p = tmp;
+  *p = ints_append(ar, *p, 3);
+}
+void copy_dead_first(sg_arena *ar, ints a) {
+  ints b = a;
+  b = ints_append(ar, b, 1);
+  use_ints(b);
+  a = ints_append(ar, a, 2);
+  use_ints(a);
+}
+void copy_in_loop_used(sg_arena *ar, strs base, strs names) {
+  for (ptrdiff_t i = 0; i < names.len; i++) {
+    strs tags = base;
+    tags = strs_append(ar, tags, strs_get(names, i));
+    use_strs(tags);
+  }
+}
+void copy_of_each_element(sg_arena *ar, intss rows, groups out) {
+  for (ptrdiff_t i = 0; i < rows.len; i++) {
+    ints r = intss_get(rows, i);
+    r = ints_append(ar, r, 0);
+    groups_put(out, (int)i, r);
+  }
 }

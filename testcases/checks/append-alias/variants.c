@@ -1,6 +1,7 @@
 // Variations of the shapes in bugs.c: struct values, helpers calling
 // helpers, helpers written other ways, slices of slices, caller memory,
-// macros, append_n, results kept inside structs, struct literals.
+// macros, append_n, results kept inside structs, struct literals, shallow
+// copies that append to their own copy of the slice.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -192,4 +193,42 @@ void s1(sg_arena *ar, ints path) {
 struct lr s2(sg_arena *ar, ints path) {
   struct lr t = {ints_append(ar, path, 0), ints_append(ar, path, 1)}; // expected-warning {{append to 'path' may overwrite the other append to 'path' in the same struct literal; both results may share its backing array [sliceguard-append-alias]}} // expected-note {{the other result was appended from 'path' here}}
   return t;
+}
+/* open-telemetry-operator #4954 as written: a shallow copy of the struct
+ * appends to its own (shared) field, then the original appends to its. */
+struct spec2 { strs mounts; strs args; };
+struct coll { struct spec2 spec; int replicas; };
+void use_coll(struct coll c);
+void shallow_copy_nested(sg_arena *ar, struct coll *orig) {
+  struct coll cp = *orig;
+  cp.spec.mounts = strs_append(ar, orig->spec.mounts, SG_STR("/cfg")); // expected-note {{'cp.spec.mounts' was appended from 'orig->spec.mounts' here and may share its backing array}}
+  orig->spec.mounts = strs_append(ar, orig->spec.mounts, SG_STR("/data")); // expected-warning {{append to 'orig->spec.mounts' may overwrite 'cp.spec.mounts', which may share its backing array [sliceguard-append-alias]}}
+  use_coll(cp);
+}
+void shallow_copy_self_append(sg_arena *ar, struct coll *orig) {
+  struct coll cp = *orig;
+  cp.spec.mounts = strs_append(ar, cp.spec.mounts, SG_STR("/cfg")); // expected-note {{'cp.spec.mounts', a copy of 'orig->spec.mounts', was appended to here and may still share its backing array; clone it first to give it its own}}
+  orig->spec.mounts = strs_append(ar, orig->spec.mounts, SG_STR("/data")); // expected-warning {{append to 'orig->spec.mounts' may overwrite 'cp.spec.mounts', which may share its backing array [sliceguard-append-alias]}}
+  use_coll(cp);
+}
+struct coll by_value_copy(sg_arena *ar, struct coll orig) {
+  struct coll cp = orig;
+  cp.spec.args = strs_append(ar, cp.spec.args, SG_STR("-v")); // expected-note {{'cp.spec.args', a copy of 'orig.spec.args', was appended to here and may still share its backing array; clone it first to give it its own}}
+  orig.spec.args = strs_append(ar, orig.spec.args, SG_STR("-q")); // expected-warning {{append to 'orig.spec.args' may overwrite 'cp.spec.args', which may share its backing array [sliceguard-append-alias]}}
+  use_coll(orig);
+  return cp;
+}
+/* b = a; b = append(b, x): the same as b = append(a, x). */
+void copy_then_append(sg_arena *ar, ints a) {
+  ints b = a;
+  b = ints_append(ar, b, 1); // expected-note {{'b', a copy of 'a', was appended to here and may still share its backing array; clone it first to give it its own}}
+  a = ints_append(ar, a, 2); // expected-warning {{append to 'a' may overwrite 'b', which may share its backing array [sliceguard-append-alias]}}
+  use_two(a, b);
+}
+void copy_in_loop(sg_arena *ar, labels out, strs base, strs names) {
+  for (ptrdiff_t i = 0; i < names.len; i++) {
+    strs tags = base;
+    tags = strs_append(ar, tags, strs_get(names, i)); // expected-warning {{append to 'tags' (a copy of 'base') in a loop may overwrite results kept from earlier iterations; they all share its backing array [sliceguard-append-alias]}}
+    labels_put(out, strs_get(names, i), tags); // expected-note {{result kept here outlives the iteration}}
+  }
 }
