@@ -52,14 +52,18 @@ public:
     }
     llvm::SmallString<128> Text;
     Info.FormatDiagnostic(Text);
-    std::string Where = MainFile;
-    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-      const clang::SourceManager &SM = Info.getSourceManager();
-      clang::SourceLocation Loc = SM.getFileLoc(Info.getLocation());
-      Where = absolutePath(SM.getFilename(Loc), WorkingDir) + ":" +
-              std::to_string(SM.getSpellingLineNumber(Loc)) + ":" +
-              std::to_string(SM.getSpellingColumnNumber(Loc));
+    if (!Info.hasSourceManager() || Info.getLocation().isInvalid()) {
+      // No place in the source: the command itself is the problem (an
+      // unknown flag, a missing input file).
+      Problems.push_back(
+          {MainFile, MainFile + ": cannot be checked: " + Text.str().str()});
+      return;
     }
+    const clang::SourceManager &SM = Info.getSourceManager();
+    clang::SourceLocation Loc = SM.getFileLoc(Info.getLocation());
+    std::string Where = absolutePath(SM.getFilename(Loc), WorkingDir) + ":" +
+                        std::to_string(SM.getSpellingLineNumber(Loc)) + ":" +
+                        std::to_string(SM.getSpellingColumnNumber(Loc));
     Problems.push_back({MainFile, "does not parse: " + Where +
                                       ": error: " + Text.str().str()});
   }
