@@ -17,3 +17,14 @@
 #include <sliceguard/map.h>
 
 sg_str rename_key(sg_str s);
+
+#define SG_SLICE strs
+#define SG_ELEM sg_str
+#include <sliceguard/slice.h>
+
+#define SG_MAP idset /* map[int]bool */
+#define SG_KEY int
+#define SG_VAL bool
+#include <sliceguard/map.h>
+
+sg_str to_lower(sg_arena *a, sg_str s);
