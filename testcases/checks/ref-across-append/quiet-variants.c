@@ -136,3 +136,16 @@ int lexer_count(sg_arena *ar, ints in) {
     lx.buf = ints_append(ar, lx.buf, ints_get(in, i));
   return (int)lx.buf.len;
 }
+/* The pointer used before the helper grows the slice. */
+static void add(sg_arena *ar, nodes *l, int id) {
+  *l = nodes_append(ar, *l, (struct node){id, 0});
+}
+void use_then_grow(sg_arena *ar, nodes *list) {
+  for (ptrdiff_t i = 0; i < list->len; i++) {
+    struct node *n = nodes_at(*list, i);
+    if (n->w > 0) {
+      n->w = 0;
+      add(ar, list, n->id + 1);
+    }
+  }
+}

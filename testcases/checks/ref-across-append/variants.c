@@ -1,8 +1,9 @@
 // Variations of the shapes in bugs.c: field addresses, struct fields
 // through pointers and locals, helpers that append through a struct pointer,
 // macros, helpers that return an element pointer, pointer copies, pointers
-// kept in a map or a slice of pointers, and a struct whose pointer field is
-// set into its slice field in another function (aws-c-cal #219).
+// kept in a map or a slice of pointers, a struct whose pointer field is set
+// into its slice field in another function (aws-c-cal #219), pointers taken
+// inside index loops.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -162,4 +163,31 @@ int lexer_feed_and_peek(sg_arena *ar, struct lexer *lx, int byte) {
     lx->buf = ints_append(ar, lx->buf, byte); // expected-warning {{append to 'lx->buf' may move its array while 'lx->cursor' still points into it [sliceguard-ref-across-append]}}
   }
   return *lx->cursor;
+}
+/* redpanda-operator #1587 inside an index loop: the pointer taken this
+ * iteration is used after a helper grew the slice. */
+static void add(sg_arena *ar, nodes *l, int id) {
+  *l = nodes_append(ar, *l, (struct node){id, 0});
+}
+void grow_in_index_loop(sg_arena *ar, nodes *list) {
+  for (ptrdiff_t i = 0; i < list->len; i++) {
+    struct node *n = nodes_at(*list, i); // expected-note {{'n' points into '*list' from here}}
+    if (n->w > 0) {
+      add(ar, list, n->id + 1); // expected-note {{'*list' may be reallocated by this append}}
+      n->w = 0; // expected-warning {{'n' may point into the old backing array of '*list' after an append [sliceguard-ref-across-append]}}
+    }
+  }
+}
+struct registry { nodes items; };
+static void reg_add(sg_arena *ar, struct registry *r, int id) {
+  r->items = nodes_append(ar, r->items, (struct node){id, 0});
+}
+void grow_struct_in_index_loop(sg_arena *ar, struct registry *r) {
+  for (ptrdiff_t i = 0; i < r->items.len; i++) {
+    struct node *n = &r->items.ptr[i]; // expected-note {{'n' points into 'r->items' from here}}
+    if (n->w > 0) {
+      reg_add(ar, r, n->id); // expected-note {{'r->items' may be reallocated by this append}}
+      use_node(n); // expected-warning {{'n' may point into the old backing array of 'r->items' after an append [sliceguard-ref-across-append]}}
+    }
+  }
 }
