@@ -36,6 +36,13 @@ CRASH_MARKERS = (
 
 SETUP_MARKERS = ("unable to load plugin",)
 
+# Clang echoes the offending source line under a diagnostic, and test files
+# quote crash texts in their CHECK lines ("panic: runtime error: ...").
+# Those echoes are not the compiler speaking: clang 17+ prints them behind a
+# "  76 | " gutter, clang 14 bare, but always followed by a caret line.
+GUTTER = re.compile(r"^\s*\d*\s*\| ")
+CARET = re.compile(r"^[\s\d|]*\^[~^\s]*$")
+
 DIAG = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): "
                   r"(?P<kind>warning|error|note|remark|fatal error): (?P<msg>.*)$")
 SLICEGUARD_TAG = "[sliceguard-"
@@ -67,6 +74,17 @@ def inside(path, directory):
     return path == directory or path.startswith(directory + os.sep)
 
 
+def own_lines(stderr):
+    """stderr without the source lines clang echoes under diagnostics."""
+    lines = stderr.splitlines()
+    kept = []
+    for i, line in enumerate(lines):
+        echoed = GUTTER.match(line) or (i + 1 < len(lines) and CARET.match(lines[i + 1]))
+        if not echoed:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def classify(returncode, stderr, runtime_include):
     """Returns a short reason string when the run went wrong, else None."""
     for marker in SETUP_MARKERS:
@@ -76,8 +94,9 @@ def classify(returncode, stderr, runtime_include):
         return "killed by signal %d" % -returncode
     if returncode > 128 and returncode != 255:
         return "exit code %d (signal?)" % returncode
+    own = own_lines(stderr)
     for marker in CRASH_MARKERS:
-        if marker in stderr:
+        if marker in own:
             return "crash: " + marker.strip()
     if runtime_include:
         for path, line, kind, msg in plugin_diagnostics(stderr):
