@@ -20,6 +20,7 @@
 #include "Check.h"
 #include "SliceViews.h"
 #include "clang/AST/Expr.h"
+#include "clang/Lex/Lexer.h"
 #include <functional>
 #include <set>
 
@@ -81,6 +82,38 @@ private:
           keptAcrossIterations(C, Views, Alias, Result, Reported, &Dest))
         return;
     }
+  }
+
+  /// Fix-it on the append that made the alias: `append(a, base, x)` ->
+  /// `append(a, clone(a, base), x)`, so its result owns its array.  Only
+  /// for a direct runtime append whose operand and arena are plain, side-
+  /// effect free expressions written outside macros.
+  static void addCloneFix(const CheckContext &C, const AppendCall &First,
+                          Finding &F) {
+    if (First.Helper || !First.Source)
+      return;
+    const Expr *Src = First.Source;
+    const FunctionDecl *Clone =
+        C.Api.findOp(OpKind::SliceClone, ignoreNoise(Src)->getType());
+    const Expr *Arena = nullptr;
+    for (const Expr *Arg : First.Call->arguments())
+      if (QualType T = Arg->getType();
+          C.Api.typeKind(T) == TypeKind::Arena ||
+          (T->isPointerType() &&
+           C.Api.typeKind(T->getPointeeType()) == TypeKind::Arena)) {
+        Arena = Arg;
+        break;
+      }
+    if (!Clone || !Arena || Src->HasSideEffects(C.Ctx) ||
+        Arena->HasSideEffects(C.Ctx) || Src->getBeginLoc().isMacroID() ||
+        Src->getEndLoc().isMacroID())
+      return;
+    std::string SrcText = C.sourceText(Src), ArenaText = C.sourceText(Arena);
+    if (SrcText.empty() || ArenaText.empty())
+      return;
+    F.FixIts.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Src->getSourceRange()),
+        (Clone->getName() + "(" + ArenaText + ", " + SrcText + ")").str()));
   }
 
   /// True if nothing in the loops around At can change Q: no assignment
@@ -244,6 +277,7 @@ private:
                   : "'" + B + "' was appended from '" + A +
                         "' here and may share its backing array; clone '" + A +
                         "' first to give it its own"});
+      addCloneFix(C, First, F);
       C.report(std::move(F));
       Reported.insert(K.At);
       return true;
@@ -279,6 +313,7 @@ private:
                     First.Call->getSourceRange());
       F.Notes.push_back(
           {St.Where->getBeginLoc(), "result kept here outlives the iteration"});
+      addCloneFix(C, First, F);
       C.report(std::move(F));
       Reported.insert(First.Call);
       return true;
@@ -321,6 +356,7 @@ private:
       F.Notes.push_back(
           {First.Call->getBeginLoc(),
            "the other result was appended from '" + A + "' here"});
+      addCloneFix(C, First, F);
       C.report(std::move(F));
       Reported.insert(Second.Call);
     }
