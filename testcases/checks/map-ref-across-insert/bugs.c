@@ -28,7 +28,9 @@ void through_alias(wordcount m) {
 }
 
 // The insert happens in a same-file helper.
-static void add(wordcount m, sg_str k) { wordcount_put(m, k, 0); }
+static void add(wordcount m, sg_str k) {
+  wordcount_put(m, k, 0); // expected-note {{'add' inserts into its map parameter here}}
+}
 void through_helper(wordcount m) {
   int *p = wordcount_ref(m, SG_STR("a")); // expected-note {{pointer taken here}}
   add(m, SG_STR("b")); // expected-note {{insert into map 'm' here}}
@@ -96,7 +98,7 @@ void through_macro(wordcount m) {
 static int *slot(wordcount m, sg_str k) {
   int *p = wordcount_ref(m, k);
   if (!p) {
-    wordcount_put(m, k, 0);
+    wordcount_put(m, k, 0); // expected-note {{'slot' inserts into its map parameter here}}
     p = wordcount_ref(m, k);
   }
   return p;
