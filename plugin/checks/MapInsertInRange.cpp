@@ -121,6 +121,71 @@ private:
     return Continues;
   }
 
+  /// `if (lookup(m, k, &v)) put(m, k, ...)`, `if (ref(m, k)) put(m, k,
+  /// ...)` or `p = ref(m, k); if (p) put(m, k, ...)`: the put only updates
+  /// an entry that exists, which Go allows during a range.
+  static bool knownToExist(const CheckContext &C,
+                           const FunctionFlow::RangeLoop &R,
+                           const OpEvent &Put) {
+    if (!Put.Key || Put.Callee)
+      return false;
+    const Stmt *Child = Put.Call;
+    for (const Stmt *P = C.Flow.parents().getParent(Child); P && P != R.Loop;
+         Child = P, P = C.Flow.parents().getParent(P)) {
+      const auto *If = dyn_cast<IfStmt>(P);
+      if (If && If->getThen() == Child &&
+          existenceTest(C, If->getCond(), Put, /*Negated=*/false))
+        return true;
+    }
+    return false;
+  }
+
+  /// True if Cond, when true, shows Put's key is present in Put's map.
+  static bool existenceTest(const CheckContext &C, const Expr *Cond,
+                            const OpEvent &Put, bool Negated) {
+    Cond = ignoreNoise(Cond);
+    if (!Cond)
+      return false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+        UO && UO->getOpcode() == UO_LNot)
+      return existenceTest(C, UO->getSubExpr(), Put, !Negated);
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      if (BO->getOpcode() == BO_LAnd && !Negated)
+        return existenceTest(C, BO->getLHS(), Put, false) ||
+               existenceTest(C, BO->getRHS(), Put, false);
+      // `p != NULL` / `p == NULL`
+      if (BO->isEqualityOp() && BO->getRHS()->isNullPointerConstant(
+                                    C.Ctx, Expr::NPC_ValueDependentIsNotNull))
+        return existenceTest(C, BO->getLHS(), Put,
+                             BO->getOpcode() == BO_EQ ? !Negated : Negated);
+      return false;
+    }
+    if (Negated)
+      return false;
+    const CallExpr *Probe = dyn_cast<CallExpr>(Cond);
+    if (!Probe && (isa<DeclRefExpr>(Cond) || isa<MemberExpr>(Cond))) {
+      // A pointer variable holding map_ref's result.
+      ValueSet Vals = C.Flow.valuesOf(Cond, Cond);
+      if (Vals.size() != 1)
+        return false;
+      const Value &V = C.Flow.value(*Vals.begin());
+      if (V.K == Value::Made && V.Op == OpKind::MapRef)
+        Probe = dyn_cast_or_null<CallExpr>(V.Site);
+    }
+    if (!Probe)
+      return false;
+    OpKind Op = C.Api.opKind(Probe);
+    if (Op != OpKind::MapLookup && Op != OpKind::MapRef)
+      return false;
+    const Expr *Map = C.Api.mapOperand(Probe), *Key = C.Api.keyOperand(Probe);
+    if (!Map || !Key ||
+        !FunctionFlow::intersects(C.Flow.valuesOf(Map, Probe), Put.Operand))
+      return false;
+    ValueSet A = C.Flow.valuesOf(Key, Probe),
+             B = C.Flow.valuesOf(Put.Key, Put.Call);
+    return A.size() == 1 && A == B;
+  }
+
   static void checkInsert(const CheckContext &C,
                           const FunctionFlow::RangeLoop &R,
                           const OpEvent &Put) {
@@ -132,6 +197,8 @@ private:
       if (!Del)
         return; // updating the current entry in place is fine
     }
+    if (!Del && knownToExist(C, R, Put))
+      return; // updating another existing entry adds no key
     std::string Map = mapName(C, Put);
     std::string Ranged = rangedName(C, R, Map);
     std::string What;

@@ -179,3 +179,23 @@ static void bump_entry(wordcount m, wordcount_iter it) {
 void bump_all(wordcount m) {
   sg_range(wordcount, m, it) { bump_entry(m, it); }
 }
+
+// Updating another entry that is known to exist adds no key.
+void add_to_existing(wordcount m) {
+  sg_range(wordcount, m, it) {
+    sg_str k = rename_key(it.key);
+    int x;
+    if (wordcount_lookup(m, k, &x))
+      wordcount_put(m, k, x + it.val);
+  }
+}
+
+void reset_existing(wordcount m) {
+  sg_range(wordcount, m, it) {
+    sg_str k = rename_key(it.key);
+    int *p = wordcount_ref(m, k);
+    if (p != NULL && *p > it.val) {
+      wordcount_put(m, k, it.val);
+    }
+  }
+}

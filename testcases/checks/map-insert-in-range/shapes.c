@@ -164,3 +164,41 @@ void helper_with_iterator(idset s) {
     add_neighbour(s, &it); // expected-warning {{call to 'add_neighbour' inserts into map 's' while ranging over it}}
   }
 }
+
+// Guarded by the key's *absence*, or by its presence in another map, or
+// with another key: new keys after all.
+void add_if_missing(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    sg_str k = rename_key(it.key);
+    int x;
+    if (!wordcount_lookup(m, k, &x))
+      wordcount_put(m, k, 1); // expected-warning {{inserting into map 'm' while ranging over it}}
+  }
+}
+
+void add_if_null(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    sg_str k = rename_key(it.key);
+    int *p = wordcount_ref(m, k);
+    if (p == NULL)
+      wordcount_put(m, k, 1); // expected-warning {{inserting into map 'm' while ranging over it}}
+  }
+}
+
+void present_elsewhere(wordcount m, wordcount other) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    sg_str k = rename_key(it.key);
+    int x;
+    if (wordcount_lookup(other, k, &x))
+      wordcount_put(m, k, x); // expected-warning {{inserting into map 'm' while ranging over it}}
+  }
+}
+
+void present_but_other_key(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    sg_str k = rename_key(it.key);
+    int x;
+    if (wordcount_lookup(m, k, &x))
+      wordcount_put(m, rename_key(k), x); // expected-warning {{inserting into map 'm' while ranging over it}}
+  }
+}
