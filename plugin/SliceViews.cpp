@@ -396,6 +396,30 @@ ReturnShape SliceViews::computeReturnShape(const FunctionDecl *FD,
 
 //===--- values -----------------------------------------------------------===//
 
+bool SliceViews::directView(const CallExpr *Call, ViewInfo &Out) const {
+  if (C.Api.opKind(Call) != OpKind::SliceSlice)
+    return false;
+  Out.Site = Call;
+  Out.DirectOp = true;
+  Out.Base = C.Api.sliceOperand(Call);
+  Out.Lo = Out.Hi = nullptr;
+  // slice(s, lo, hi): the two integer arguments after the slice.
+  bool After = false;
+  for (const Expr *Arg : Call->arguments()) {
+    if (Arg == Out.Base) {
+      After = true;
+      continue;
+    }
+    if (!After)
+      continue;
+    if (!Out.Lo)
+      Out.Lo = Arg;
+    else if (!Out.Hi)
+      Out.Hi = Arg;
+  }
+  return Out.Base && Out.Hi;
+}
+
 bool SliceViews::viewInfo(ValueId V, ViewInfo &Out) const {
   const Value &Val = Flow.value(V);
   if (Val.K != Value::Made || !Val.Site)
@@ -406,25 +430,8 @@ bool SliceViews::viewInfo(ValueId V, ViewInfo &Out) const {
   Out = ViewInfo();
   Out.Site = Call;
   Out.BaseValues = Val.From;
-  if (!Val.Callee && Val.Op == OpKind::SliceSlice) {
-    Out.DirectOp = true;
-    Out.Base = C.Api.sliceOperand(Call);
-    // slice(s, lo, hi): the two integer arguments after the slice.
-    bool After = false;
-    for (const Expr *Arg : Call->arguments()) {
-      if (Arg == Out.Base) {
-        After = true;
-        continue;
-      }
-      if (!After)
-        continue;
-      if (!Out.Lo)
-        Out.Lo = Arg;
-      else if (!Out.Hi)
-        Out.Hi = Arg;
-    }
-    return Out.Base && Out.Hi;
-  }
+  if (!Val.Callee && Val.Op == OpKind::SliceSlice)
+    return directView(Call, Out);
   if (Val.Callee && Val.Op == OpKind::None) {
     ReturnShape RS = returnShape(Val.Callee);
     if (RS.K != ReturnShape::ViewOf || RS.Param >= Call->getNumArgs())

@@ -102,6 +102,9 @@ public:
   // ---- values --------------------------------------------------------
   /// If V is a 2-index view (a slice op or a helper returning one).
   bool viewInfo(ValueId V, ViewInfo &Out) const;
+  /// Site, base and bounds of a direct `slice(base, lo, hi)` call (no
+  /// BaseValues).
+  bool directView(const clang::CallExpr *Call, ViewInfo &Out) const;
   /// The value Call makes (a runtime op or a summarised helper).
   bool resultValue(const clang::CallExpr *Call, ValueId &Out) const;
   const std::vector<Store> &stores() const { return Stores; }

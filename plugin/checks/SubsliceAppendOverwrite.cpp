@@ -16,7 +16,10 @@
 #include "Check.h"
 #include "SliceViews.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include <functional>
+#include <map>
 
 using namespace clang;
 
@@ -53,18 +56,130 @@ class SubsliceAppendOverwrite : public Check {
 public:
   void checkFunction(const CheckContext &C) override {
     SliceViews Views(C);
+    scanFieldViews(C, Views);
     for (const OpEvent &Ev : C.Flow.events()) {
       if (!isSliceGrowOp(Ev.Op))
         continue;
+      bool Reported = false;
       for (ValueId V : Ev.Operand) {
         ViewInfo View;
-        if (Views.viewInfo(V, View) && checkAppend(C, Views, Ev, V, View))
+        if (Views.viewInfo(V, View) && checkAppend(C, Views, Ev, V, View)) {
+          Reported = true;
           break;
+        }
       }
+      if (!Reported)
+        checkFieldView(C, Views, Ev);
     }
   }
 
 private:
+  /// Slice fields that the file sets to a 2-index view of a sibling field
+  /// of the same object (`h->head = slice(h->items, 0, 2)`): view field ->
+  /// the slice calls that do it.  One Check object lives per translation
+  /// unit; Scanned says which one the table is for.
+  const ASTContext *Scanned = nullptr;
+  std::map<const FieldDecl *, std::vector<const CallExpr *>> FieldViews;
+
+  void scanFieldViews(const CheckContext &C, const SliceViews &Views) {
+    if (Scanned == &C.Ctx)
+      return;
+    Scanned = &C.Ctx;
+    FieldViews.clear();
+    const SourceManager &SM = C.Ctx.getSourceManager();
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->getOpcode() == BO_Assign)
+        noteFieldView(C, Views, BO);
+      for (const Stmt *Child : S->children())
+        Visit(Child);
+    };
+    for (const Decl *D : C.Ctx.getTranslationUnitDecl()->decls()) {
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (FD && FD->doesThisDeclarationHaveABody() &&
+          SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) &&
+          C.Api.opKind(FD) == OpKind::None)
+        Visit(FD->getBody());
+    }
+  }
+
+  /// `X.F = slice(X.G, lo, hi)` with spare capacity past hi: remember F.
+  void noteFieldView(const CheckContext &C, const SliceViews &Views,
+                     const BinaryOperator *BO) {
+    const auto *Lhs = dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()));
+    const auto *Call = dyn_cast<CallExpr>(ignoreNoise(BO->getRHS()));
+    ViewInfo View;
+    if (!Lhs || !Call || !Views.directView(Call, View) ||
+        isEmptyView(C.Ctx, View))
+      return;
+    const auto *Base = dyn_cast<MemberExpr>(ignoreNoise(View.Base));
+    if (!Base || Base->isArrow() != Lhs->isArrow() ||
+        Base->getMemberDecl() == Lhs->getMemberDecl())
+      return;
+    // s[lo:len(s)] leaves nothing of s past its end.
+    if (const auto *Hi = dyn_cast<MemberExpr>(ignoreNoise(View.Hi));
+        Hi && Hi->getMemberDecl()->getName() == "len" &&
+        sameExpr(C.Ctx, Hi->getBase(), View.Base))
+      return;
+    if (!sameExpr(C.Ctx, Lhs->getBase(), Base->getBase()))
+      return;
+    if (const auto *F = dyn_cast<FieldDecl>(Lhs->getMemberDecl()))
+      FieldViews[F].push_back(Call);
+  }
+
+  /// The append grows field F of an object that this function did not set
+  /// (its value comes from the caller), and the file elsewhere makes F a
+  /// 2-index view of a sibling field G: G's elements past the view are
+  /// overwritten while the object, which outlives the call, still has G.
+  void checkFieldView(const CheckContext &C, const SliceViews &Views,
+                      const OpEvent &Ev) const {
+    if (!Ev.HasPlace || Ev.OperandPlace.Steps.empty() ||
+        Ev.OperandPlace.Steps.back().K != PathStep::Field || Ev.Callee)
+      return;
+    auto It = FieldViews.find(Ev.OperandPlace.Steps.back().F);
+    if (It == FieldViews.end() || Ev.Operand.empty() ||
+        !llvm::all_of(Ev.Operand, [&](ValueId V) {
+          return C.Flow.value(V).K == Value::Initial;
+        }))
+      return;
+    for (const CallExpr *Site : It->second) {
+      ViewInfo View;
+      if (!Views.directView(Site, View))
+        continue;
+      const auto *BaseField = cast<MemberExpr>(ignoreNoise(View.Base));
+      Place Sibling = Ev.OperandPlace;
+      Sibling.Steps.back().F = cast<FieldDecl>(BaseField->getMemberDecl());
+      bool AtExit = false;
+      if (!Views.liveUse(Ev.Call, Sibling, &AtExit))
+        continue;
+      std::string Target = Ev.OperandPlace.str(), BaseName = Sibling.str();
+      Finding F =
+          C.finding(Ev.Call->getBeginLoc(),
+                    "append to '" + Target + "' may overwrite elements of '" +
+                        BaseName + "' past the end of the slice, and '" +
+                        BaseName + "' is still used",
+                    Ev.Call->getSourceRange());
+      F.Notes.push_back({Site->getBeginLoc(),
+                         "'" + Lhs(Site) + "' is made a 2-index slice of '" +
+                             BaseField->getMemberDecl()->getName().str() +
+                             "' here; its capacity extends past its length; "
+                             "a 3-index slice caps it"});
+      addSlice3Fix(C, View, F);
+      C.report(std::move(F));
+      return;
+    }
+  }
+
+  /// The field name a view site assigns to.
+  std::string Lhs(const CallExpr *Site) const {
+    for (const auto &[F, Sites] : FieldViews)
+      if (llvm::is_contained(Sites, Site))
+        return F->getName().str();
+    return "?";
+  }
+
   /// An empty view (`s[:0]`, `s[i:i]`) is a request to reuse the storage.
   static bool isEmptyView(const ASTContext &Ctx, const ViewInfo &View) {
     return View.Lo && View.Hi && sameExpr(Ctx, View.Lo, View.Hi);

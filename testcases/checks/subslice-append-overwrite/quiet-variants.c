@@ -1,5 +1,6 @@
 // More SliceTricks idioms (queue, cut, delete, batching, shrink and regrow,
-// truncate via len = 0) written other ways: nothing to report.
+// truncate via len = 0) written other ways, and view fields set elsewhere
+// safely: nothing to report.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 // expected-no-diagnostics
@@ -160,4 +161,23 @@ void q17(sg_arena *ar, ints in) {
     buf = ints_append(ar, buf, ints_get(in, i));
     use_ints(buf);
   }
+}
+/* View fields set elsewhere with a 3-index slice, to the whole length, or
+ * replaced by a fresh slice before growing. */
+struct capped { ints items; ints head; };
+void set_capped(struct capped *h) { h->head = ints_slice3(h->items, 0, 2, 2); }
+void push_capped(sg_arena *ar, struct capped *h, int x) {
+  h->head = ints_append(ar, h->head, x);
+}
+struct tail { ints items; ints rest; ints head; };
+void set_rest(struct tail *t) {
+  t->rest = ints_slice(t->items, 1, t->items.len);
+  t->head = ints_slice(t->items, 0, 1);
+}
+void push_rest(sg_arena *ar, struct tail *t, int x) {
+  t->rest = ints_append(ar, t->rest, x);
+}
+void push_fresh_head(sg_arena *ar, struct tail *t, int x) {
+  t->head = ints_make(ar, 0, 4);
+  t->head = ints_append(ar, t->head, x);
 }

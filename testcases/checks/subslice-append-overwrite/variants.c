@@ -1,6 +1,6 @@
 // Variations of the shapes in bugs.c: other names, nested blocks, struct
 // fields of locals, macros, while loops, other grow ops, the base used after
-// an in-place compaction.
+// an in-place compaction, a view field set in another function.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -116,4 +116,10 @@ ints dedupe_then_show(sg_arena *ar, ints s) {
       out = ints_append(ar, out, ints_get(s, i)); // expected-warning {{append to 'out' may overwrite elements of 's' past the end of the slice, and 's' is still used [sliceguard-subslice-append-overwrite]}}
   show(s);
   return out;
+}
+/* The view field is set in one function and grown in another. */
+struct shelf { ints items; ints head; };
+void shelf_set_head(struct shelf *h) { h->head = ints_slice(h->items, 0, 2); } // expected-note {{'head' is made a 2-index slice of 'items' here; its capacity extends past its length}}
+void shelf_push_head(sg_arena *ar, struct shelf *h, int x) {
+  h->head = ints_append(ar, h->head, x); // expected-warning {{append to 'h->head' may overwrite elements of 'h->items' past the end of the slice, and 'h->items' is still used [sliceguard-subslice-append-overwrite]}}
 }
