@@ -55,7 +55,7 @@ static bool sameExpr(const ASTContext &Ctx, const Expr *A, const Expr *B) {
 class SubsliceAppendOverwrite : public Check {
 public:
   void checkFunction(const CheckContext &C) override {
-    SliceViews Views(C);
+    const SliceViews &Views = C.views();
     scanFieldViews(C, Views);
     for (const OpEvent &Ev : C.Flow.events()) {
       if (!isSliceGrowOp(Ev.Op))
@@ -69,8 +69,67 @@ public:
         }
       }
       if (!Reported)
+        Reported = checkLenTruncation(C, Views, Ev);
+      if (!Reported)
         checkFieldView(C, Views, Ev);
     }
+  }
+
+  /// `buf.len = 0` truncates like `buf = slice(buf, 0, 0)`: the next
+  /// append reuses the array.  True if this append writes into an array a
+  /// copy of which was kept (a map, a slice of slices, the caller's memory)
+  /// before the truncation.
+  static bool checkLenTruncation(const CheckContext &C, const SliceViews &Views,
+                                 const OpEvent &Ev) {
+    if (!Ev.HasPlace || Ev.Callee)
+      return false;
+    const Place &Buf = Ev.OperandPlace;
+    for (const Stmt *T : truncations(C, Views, Buf)) {
+      if (!Views.reachesWithout(T, Ev.Call, Buf))
+        continue;
+      ValueSet AtTrunc = C.Flow.valuesOfPlace(Buf, T);
+      for (const Store &St : Views.stores()) {
+        if (Views.within(St.Where, Ev.Call) ||
+            !FunctionFlow::intersects(Views.storedValues(St), AtTrunc) ||
+            !Views.reachesWithout(St.Where, T, Buf))
+          continue;
+        Finding F = C.finding(
+            Ev.Call->getBeginLoc(),
+            "append to '" + Buf.str() +
+                "' may overwrite an earlier view of its backing array that "
+                "is still kept; the truncated slice reuses the same array",
+            Ev.Call->getSourceRange());
+        F.Notes.push_back({St.Where->getBeginLoc(),
+                           "a view of '" + Buf.str() + "' is kept here"});
+        F.Notes.push_back(
+            {T->getBeginLoc(), "'" + Buf.str() + "' is truncated here"});
+        C.report(std::move(F));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /// Assignments `Buf.len = ...` in the function.
+  static std::vector<const Stmt *> truncations(const CheckContext &C,
+                                               const SliceViews &Views,
+                                               const Place &Buf) {
+    std::vector<const Stmt *> Out;
+    for (const CFGBlock *B : C.Flow.cfg())
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        const auto *BO = CS ? dyn_cast<BinaryOperator>(CS->getStmt()) : nullptr;
+        if (!BO || BO->getOpcode() != BO_Assign)
+          continue;
+        const auto *ME = dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()));
+        if (!ME || ME->getMemberDecl()->getName() != "len" ||
+            C.Api.typeKind(ME->getBase()->getType()) != TypeKind::Slice)
+          continue;
+        Place P;
+        if (Views.placeOf(ME->getBase(), P) && P == Buf)
+          Out.push_back(BO);
+      }
+    return Out;
   }
 
 private:

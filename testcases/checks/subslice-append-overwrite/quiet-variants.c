@@ -181,3 +181,20 @@ void push_fresh_head(sg_arena *ar, struct tail *t, int x) {
   t->head = ints_make(ar, 0, 4);
   t->head = ints_append(ar, t->head, x);
 }
+/* Truncate-and-reuse spelled buf.len = 0 with clones kept, or nothing kept. */
+void len_reset_clone_kept(sg_arena *ar, groups out, ints in) {
+  ints buf = ints_make(ar, 0, 16);
+  for (ptrdiff_t i = 0; i < in.len; i++) {
+    buf.len = 0;
+    buf = ints_append(ar, buf, ints_get(in, i));
+    groups_put(out, (int)i, ints_clone(ar, buf));
+  }
+}
+void len_reset_nothing_kept(sg_arena *ar, ints in) {
+  ints buf = {0};
+  for (ptrdiff_t i = 0; i < in.len; i++) {
+    buf.len = 0;
+    buf = ints_append(ar, buf, ints_get(in, i));
+    use_ints(buf);
+  }
+}

@@ -1,6 +1,7 @@
 // Variations of the shapes in bugs.c: other names, nested blocks, struct
 // fields of locals, macros, while loops, other grow ops, the base used after
-// an in-place compaction, a view field set in another function.
+// an in-place compaction, a view field set in another function, truncation
+// spelled buf.len = 0.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -122,4 +123,24 @@ struct shelf { ints items; ints head; };
 void shelf_set_head(struct shelf *h) { h->head = ints_slice(h->items, 0, 2); } // expected-note {{'head' is made a 2-index slice of 'items' here; its capacity extends past its length}}
 void shelf_push_head(sg_arena *ar, struct shelf *h, int x) {
   h->head = ints_append(ar, h->head, x); // expected-warning {{append to 'h->head' may overwrite elements of 'h->items' past the end of the slice, and 'h->items' is still used [sliceguard-subslice-append-overwrite]}}
+}
+/* Truncate-and-reuse spelled buf.len = 0, earlier rows kept. */
+void k1(sg_arena *ar, groups out, ints in) {
+  ints buf = ints_make(ar, 0, 16);
+  for (ptrdiff_t i = 0; i < in.len; i++) {
+    buf.len = 0; // expected-note {{'buf' is truncated here}}
+    buf = ints_append(ar, buf, ints_get(in, i)); // expected-warning {{append to 'buf' may overwrite an earlier view of its backing array that is still kept; the truncated slice reuses the same array [sliceguard-subslice-append-overwrite]}}
+    groups_put(out, (int)i, buf); // expected-note {{a view of 'buf' is kept here}}
+  }
+}
+intss k2(sg_arena *ar, ints in) {
+  intss rows = {0};
+  ints row = {0};
+  for (ptrdiff_t i = 0; i < in.len; i++) {
+    for (ptrdiff_t j = 0; j <= i; j++)
+      row = ints_append(ar, row, ints_get(in, j)); // expected-warning {{append to 'row' may overwrite an earlier view of its backing array that is still kept; the truncated slice reuses the same array [sliceguard-subslice-append-overwrite]}}
+    rows = intss_append(ar, rows, row); // expected-note {{a view of 'row' is kept here}}
+    row.len = 0; // expected-note {{'row' is truncated here}}
+  }
+  return rows;
 }
