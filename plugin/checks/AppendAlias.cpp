@@ -32,7 +32,7 @@ namespace {
 class AppendAlias : public Check {
 public:
   void checkFunction(const CheckContext &C) override {
-    SliceViews Views(C);
+    const SliceViews &Views = C.views();
     std::set<const Stmt *> Reported;
     for (const AppendCall &First : Views.appendCalls()) {
       if (!First.HasSourcePlace)

@@ -23,7 +23,7 @@ namespace {
 class AppendInSliceLoop : public Check {
 public:
   void checkFunction(const CheckContext &C) override {
-    SliceViews Views(C);
+    const SliceViews &Views = C.views();
     std::set<const Stmt *> Reported;
     for (const SliceViews::Move &M : Views.moves()) {
       if (Reported.count(M.Call))

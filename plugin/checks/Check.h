@@ -22,6 +22,9 @@
 
 namespace sliceguard {
 
+class SliceViews;
+struct SharedAnalyses;
+
 struct CheckContext {
   clang::ASTContext &Ctx;
   const ApiModel &Api;
@@ -29,6 +32,12 @@ struct CheckContext {
   SummaryCache &Summaries;
   Reporter &Out;
   llvm::StringRef CheckName;
+  /// Per-function analyses built once and shared by every check
+  /// (Registry.cpp); null outside the registry's driver loop.
+  SharedAnalyses *Shared = nullptr;
+
+  /// The function's slice views: built on first use, then shared.
+  const SliceViews &views() const;
 
   /// A finding of this check at Loc (macro locations are fine: the
   /// Reporter moves them to the user's line).

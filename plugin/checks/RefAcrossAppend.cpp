@@ -29,7 +29,7 @@ namespace {
 class RefAcrossAppend : public Check {
 public:
   void checkFunction(const CheckContext &C) override {
-    SliceViews Views(C);
+    const SliceViews &Views = C.views();
     std::set<std::pair<const Stmt *, const Stmt *>> Reported;
     scanFieldInvariants(C);
     for (const SliceViews::Move &M : Views.moves()) {

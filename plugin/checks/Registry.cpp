@@ -1,5 +1,6 @@
 //===- Registry.cpp - the check registry and the driver of all checks ----===//
 #include "Check.h"
+#include "SliceViews.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Lexer.h"
@@ -47,6 +48,20 @@ std::string CheckContext::sourceText(const Expr *E) const {
     return "";
   return Lexer::getSourceText(R, Ctx.getSourceManager(), Ctx.getLangOpts())
       .str();
+}
+
+/// What the checks of one function share: the slice views are the same
+/// for every aliasing check, so they are collected once per function.
+struct SharedAnalyses {
+  CheckContext Base;
+  std::unique_ptr<SliceViews> Views;
+};
+
+const SliceViews &CheckContext::views() const {
+  assert(Shared && "views() outside the registry's driver");
+  if (!Shared->Views)
+    Shared->Views = std::make_unique<SliceViews>(Shared->Base);
+  return *Shared->Views;
 }
 
 namespace {
@@ -136,8 +151,9 @@ public:
       FunctionFlow Flow(FD, Ctx, Api, &Summaries);
       if (!Flow.valid())
         continue;
+      SharedAnalyses Shared{{Ctx, Api, Flow, Summaries, Out, ""}, nullptr};
       for (auto &[Name, C] : Enabled) {
-        CheckContext Context{Ctx, Api, Flow, Summaries, Out, Name};
+        CheckContext Context{Ctx, Api, Flow, Summaries, Out, Name, &Shared};
         C->checkFunction(Context);
       }
     }
