@@ -75,6 +75,21 @@ static llvm::Error badArgument(const llvm::Twine &Why) {
             "header-filter=<regex>, show-suppressed, list-checks, help");
 }
 
+/// " (did you mean 'map-insert-in-range'?)" for a near miss, else "".
+static std::string nearestCheck(llvm::StringRef Name) {
+  llvm::StringRef Best;
+  unsigned BestDistance = 4; // more edits than this is not a typo
+  for (const CheckInfo &C : allChecks()) {
+    unsigned D =
+        Name.edit_distance(C.Name, /*AllowReplacements=*/true, BestDistance);
+    if (D < BestDistance) {
+      BestDistance = D;
+      Best = C.Name;
+    }
+  }
+  return Best.empty() ? "" : (" (did you mean '" + Best + "'?)").str();
+}
+
 static llvm::Error validateChecks(llvm::StringRef Value) {
   llvm::SmallVector<llvm::StringRef, 8> Globs;
   Value.split(Globs, ',', -1, /*KeepEmpty=*/false);
@@ -91,7 +106,8 @@ static llvm::Error validateChecks(llvm::StringRef Value) {
     if (!Bare.contains('*') &&
         llvm::none_of(allChecks(),
                       [&](const CheckInfo &C) { return C.Name == Bare; }))
-      return badArgument("unknown check '" + Bare + "' in 'checks='");
+      return badArgument("unknown check '" + Bare + "' in 'checks='" +
+                         nearestCheck(Bare));
   }
   return llvm::Error::success();
 }
