@@ -153,8 +153,12 @@ private:
     const Stmt *GrownAt = nullptr;
     if (Append.Callee) {
       // A helper that also receives the map may store the value back.
-      if (passesAddressOf(C, Append) && C.Api.mapOperandIndex(Append.Call) < 0)
+      if (C.Api.mapOperandIndex(Append.Call) >= 0)
+        return;
+      if (passesAddressOf(C, Append))
         GrownAt = Append.Call;
+      else // `v = grow(a, v)` with grow returning append(param, ...)
+        GrownAt = selfAssignment(C, Append);
     } else {
       Assign = selfAssignment(C, Append);
       GrownAt = Assign;

@@ -99,3 +99,11 @@ void grow_by_helper(sg_arena *a, groups g) {
     push(a, &v, 1); // expected-warning {{call to 'push' appends to 'v', a copy of a map value that is never stored back}}
   }
 }
+
+// A helper that returns append(param, ...), assigned back to the copy.
+static ints with(sg_arena *a, ints s, int x) { return ints_append(a, s, x); }
+void grow_by_returning_helper(sg_arena *a, groups g, sg_str k) {
+  ints v = groups_get(g, k); // expected-note {{'v' was copied out of the map here}}
+  v = with(a, v, 2); // expected-warning {{call to 'with' appends to 'v', a copy of a map value that is never stored back}}
+  consume(v);
+}

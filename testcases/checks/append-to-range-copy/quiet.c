@@ -134,3 +134,10 @@ void grow_and_store(sg_arena *a, groups g, sg_str k) {
   ints v = groups_get(g, k);
   push_and_store(a, g, k, &v);
 }
+
+static ints with(sg_arena *a, ints s, int x) { return ints_append(a, s, x); }
+void grow_by_returning_helper(sg_arena *a, groups g, sg_str k) {
+  ints v = groups_get(g, k);
+  v = with(a, v, 2);
+  groups_put(g, k, v);
+}
