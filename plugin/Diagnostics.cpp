@@ -241,6 +241,13 @@ bool Reporter::isUserLocation(SourceLocation Loc) const {
   return HeaderRegex->match(SM.getFilename(Loc));
 }
 
+bool Reporter::isUserHeader(SourceLocation Loc) const {
+  if (Loc.isInvalid())
+    return false;
+  Loc = userLocation(Loc);
+  return !SM.isInSystemHeader(Loc) && !Excluded.count(SM.getFileID(Loc));
+}
+
 llvm::StringRef Reporter::lineText(SourceLocation Loc, int Delta) const {
   std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
   bool Invalid = false;

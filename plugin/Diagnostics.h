@@ -38,6 +38,9 @@ public:
 
   /// Main file, or a header matching the header filter.
   bool isUserLocation(clang::SourceLocation Loc) const;
+  /// Any header of the user's: not a system header, not an excluded one
+  /// (whether or not the header filter selects it for findings).
+  bool isUserHeader(clang::SourceLocation Loc) const;
   /// The user's line for Loc: the expansion site of a macro.
   clang::SourceLocation userLocation(clang::SourceLocation Loc) const;
 

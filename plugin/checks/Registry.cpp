@@ -133,11 +133,14 @@ public:
           Functions.push_back(FD);
       }
     Reporter Out(Ctx.getSourceManager(), Ctx.getLangOpts(), Opts, Sink);
-    if (!Opts.HeaderFilter.empty())
-      excludeApiHeaders(Ctx, Api, Out);
+    excludeApiHeaders(Ctx, Api, Out);
     SummaryCache Summaries(Ctx, Api);
+    // Helpers in any of the user's files are summarised (a helper in the
+    // user's own header still inserts into its parameter); the runtime's
+    // and other marked APIs' internals and system headers never are.
     Summaries.setScope([&Out](const FunctionDecl *FD) {
-      return Out.isUserLocation(FD->getLocation());
+      return Out.isUserLocation(FD->getLocation()) ||
+             Out.isUserHeader(FD->getLocation());
     });
     for (const FunctionDecl *FD : Functions) {
       // Only the user's code: never the runtime's own bodies.
