@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Check.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -18,13 +19,16 @@ class MapInsertInRange : public Check {
 public:
   void checkFunction(const CheckContext &C) override {
     const FunctionFlow &Flow = C.Flow;
+    // A helper that inserts twice is one call: one finding.
+    llvm::SmallPtrSet<const CallExpr *, 8> Reported;
     for (const OpEvent &Put : Flow.events()) {
-      if (Put.Op != OpKind::MapPut)
+      if (Put.Op != OpKind::MapPut || Reported.count(Put.Call))
         continue;
       for (const FunctionFlow::RangeLoop &R : Flow.enclosingRanges(Put.Call)) {
         if (!ranges(C, R, Put))
           continue;
-        checkInsert(C, R, Put);
+        if (checkInsert(C, R, Put))
+          Reported.insert(Put.Call);
         break; // the innermost range over this map decides
       }
     }
@@ -186,19 +190,20 @@ private:
     return A.size() == 1 && A == B;
   }
 
-  static void checkInsert(const CheckContext &C,
+  /// Reports Put unless it is harmless; true if it reported.
+  static bool checkInsert(const CheckContext &C,
                           const FunctionFlow::RangeLoop &R,
                           const OpEvent &Put) {
     if (!rangeContinues(C, R, Put))
-      return;
+      return false;
     const OpEvent *Del = nullptr;
     if (C.Flow.isCurrentKey(Put, R.Begin)) {
       Del = deletedBefore(C, R, Put);
       if (!Del)
-        return; // updating the current entry in place is fine
+        return false; // updating the current entry in place is fine
     }
     if (!Del && knownToExist(C, R, Put))
-      return; // updating another existing entry adds no key
+      return false; // updating another existing entry adds no key
     std::string Map = mapName(C, Put);
     std::string Ranged = rangedName(C, R, Map);
     std::string What;
@@ -231,6 +236,7 @@ private:
                              "' inserts into its map parameter here"});
     }
     C.report(std::move(F));
+    return true;
   }
 };
 

@@ -33,3 +33,14 @@ void reindex(struct index *ix) {
     remember(ix, rename_key(it.key)); // expected-warning {{call to 'remember' inserts into map 'ix->words' while ranging over it}}
   }
 }
+
+// A helper that inserts twice is one finding at its call.
+static void count_both(wordcount m, sg_str w) {
+  wordcount_put(m, w, 1); // expected-note {{'count_both' inserts into its map parameter here}}
+  wordcount_put(m, rename_key(w), 1);
+}
+void count_pairs(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    count_both(m, rename_key(it.key)); // expected-warning {{call to 'count_both' inserts into map 'm' while ranging over it}}
+  }
+}
