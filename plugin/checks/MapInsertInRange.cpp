@@ -4,7 +4,10 @@
 // produced during the iteration or may be skipped."  The runtime mirrors
 // that, so a loop that inserts new keys into the map it ranges over may
 // visit them (and re-process them) or not, depending on the hash seed.
-// Putting the current key (an update in place) and deleting are fine.
+// Putting the current key (an update in place) and deleting are fine, and
+// so are a put of a key known to exist (guarded by lookup / ref) and a put
+// after which every path leaves the range.  Deleting the current key and
+// putting it back makes a new entry (golang/go#46097).
 //
 //===----------------------------------------------------------------------===//
 #include "Check.h"
