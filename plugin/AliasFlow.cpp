@@ -51,6 +51,10 @@ std::string Place::str() const {
       ++PendingDerefs;
       break;
     case PathStep::Field:
+      // An anonymous struct or union member has no name of its own: its
+      // fields read as the parent's (`h->head`, not `h->.head`).
+      if (S.F && S.F->isAnonymousStructOrUnion())
+        break;
       if (PendingDerefs) {
         --PendingDerefs;
         Out += "->";

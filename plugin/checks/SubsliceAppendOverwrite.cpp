@@ -174,8 +174,10 @@ private:
         isEmptyView(C.Ctx, View))
       return;
     const auto *Base = dyn_cast<MemberExpr>(ignoreNoise(View.Base));
+    // Fields of anonymous members are IndirectFieldDecls: not tracked.
     if (!Base || Base->isArrow() != Lhs->isArrow() ||
-        Base->getMemberDecl() == Lhs->getMemberDecl())
+        Base->getMemberDecl() == Lhs->getMemberDecl() ||
+        !isa<FieldDecl>(Base->getMemberDecl()))
       return;
     // s[lo:len(s)] leaves nothing of s past its end.
     if (const auto *Hi = dyn_cast<MemberExpr>(ignoreNoise(View.Hi));

@@ -1,7 +1,7 @@
 // Variations of the shapes in bugs.c: other names, nested blocks, struct
 // fields of locals, macros, while loops, other grow ops, the base used after
 // an in-place compaction, a view field set in another function, truncation
-// spelled buf.len = 0.
+// spelled buf.len = 0, fields of anonymous members.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 
@@ -143,4 +143,15 @@ intss k2(sg_arena *ar, ints in) {
     row.len = 0; // expected-note {{'row' is truncated here}}
   }
   return rows;
+}
+/* Fields of anonymous struct and union members read as the parent's. */
+struct anon { struct { ints items; ints head; }; int *cur; union { ints u; int z; }; };
+void a1(struct anon *h) { h->head = ints_slice(h->items, 0, 2); h->cur = h->items.ptr; } // expected-note {{'head' is made a 2-index slice of 'items' here; its capacity extends past its length}}
+void a2(sg_arena *a, struct anon *h, int x) {
+  h->head = ints_append(a, h->head, x); // expected-warning {{append to 'h->head' may overwrite elements of 'h->items' past the end of the slice, and 'h->items' is still used [sliceguard-subslice-append-overwrite]}}
+  h->items = ints_append(a, h->items, x);
+  h->u = ints_append(a, h->u, x);
+  int *p = &h->u.ptr[0]; // expected-note {{'p' points into 'h->u' from here}}
+  h->u = ints_append(a, h->u, x); // expected-note {{'h->u' may be reallocated by this append}}
+  use_int(*p); // expected-warning {{'p' may point into the old backing array of 'h->u' after an append [sliceguard-ref-across-append]}}
 }
