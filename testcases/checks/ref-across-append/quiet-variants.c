@@ -1,7 +1,7 @@
 // Pointers re-taken (also through helpers), pointers into other slices or
 // clones, pointers dead before the append, pointers kept only after the last
-// append, a struct cursor kept as an offset across the append: nothing to
-// report.
+// append, a struct cursor kept as an offset across the append or cleared
+// after a scan: nothing to report.
 // REQUIRES: plugin
 // RUN: %sg_verify %s
 // expected-no-diagnostics
@@ -148,4 +148,16 @@ void use_then_grow(sg_arena *ar, nodes *list) {
       add(ar, list, n->id + 1);
     }
   }
+}
+/* A scan cursor that is cleared when the scan ends keeps no invariant. */
+struct scanner { ints buf; int *cur; };
+int scan(struct scanner *sc) {
+  int sum = 0;
+  for (sc->cur = sc->buf.ptr; sc->cur < sc->buf.ptr + sc->buf.len; sc->cur++)
+    sum += *sc->cur;
+  sc->cur = NULL;
+  return sum;
+}
+void scanner_feed(sg_arena *ar, struct scanner *sc, int x) {
+  sc->buf = ints_append(ar, sc->buf, x);
 }
