@@ -152,7 +152,9 @@ void RecordingSink::report(const Finding &F, const clang::SourceManager &SM,
     R.LineText = lineTextAt(SM, SM.getFileLoc(F.Loc)).str();
   for (const Note &N : F.Notes) {
     NoteRecord Rec;
-    Rec.Where = spanOf(clang::CharSourceRange::getCharRange(N.Loc, N.Loc), SM,
+    // The note's token (e.g. the sg_range macro's name), so editors and
+    // SARIF viewers have something to highlight.
+    Rec.Where = spanOf(clang::CharSourceRange::getTokenRange(N.Loc, N.Loc), SM,
                        LangOpts);
     Rec.Message = N.Message;
     if (N.Loc.isValid())

@@ -130,7 +130,10 @@ void writeText(const Report &R, const OutputContext &Ctx,
     for (const NoteRecord &N : F.Notes) {
       writeLocation(N.Where, Ctx, OS);
       OS << "note: " << N.Message << "\n";
-      writeSnippet(N.LineText, N.Where, N.Where.Begin, {}, OS);
+      // A note has a position, no range: clang draws a lone caret.
+      Span At = N.Where;
+      At.End = At.Begin;
+      writeSnippet(N.LineText, At, At.Begin, {}, OS);
     }
   }
 }
@@ -324,7 +327,7 @@ static json::Value artifactLocation(llvm::StringRef File,
 
 /// SARIF regions use 1-based lines and (by columnKind below) UTF-16 columns;
 /// endColumn is exclusive, as in our spans.
-static json::Value region(const Span &S, llvm::StringRef Snippet = {}) {
+static json::Value region(const Span &S) {
   json::Object R{{"startLine", S.Begin.Line},
                  {"startColumn", S.Begin.Utf16Column}};
   if (S.End.Line >= S.Begin.Line && S.End.Utf16Column) {
@@ -333,20 +336,39 @@ static json::Value region(const Span &S, llvm::StringRef Snippet = {}) {
                          ? std::max(S.End.Utf16Column, S.Begin.Utf16Column)
                          : S.End.Utf16Column;
   }
-  if (!Snippet.empty())
-    R["snippet"] = json::Object{{"text", Snippet}};
   return R;
 }
 
+/// The region with its text as snippet, plus the whole line as context
+/// region (SARIF: a snippet is exactly the region's text).
+static void addSnippets(json::Object &Location, const Span &S,
+                        llvm::StringRef LineText) {
+  if (LineText.empty())
+    return;
+  if (S.End.Line == S.Begin.Line && S.End.Column > S.Begin.Column)
+    if (json::Object *R = Location.getObject("region"))
+      (*R)["snippet"] = json::Object{
+          {"text", LineText.slice(S.Begin.Column - 1, S.End.Column - 1)}};
+  Location["contextRegion"] =
+      json::Object{{"startLine", S.Begin.Line},
+                   {"endLine", S.Begin.Line},
+                   {"snippet", json::Object{{"text", LineText}}}};
+}
+
 static json::Value physicalLocation(const Span &S, const OutputContext &Ctx,
-                                    llvm::StringRef Snippet = {}) {
-  return json::Object{{"artifactLocation", artifactLocation(S.File, Ctx)},
-                      {"region", region(S, Snippet)}};
+                                    llvm::StringRef LineText = {}) {
+  json::Object Location{{"artifactLocation", artifactLocation(S.File, Ctx)},
+                        {"region", region(S)}};
+  addSnippets(Location, S, LineText);
+  return Location;
 }
 
 static json::Value sarifRule(const CheckInfo &C) {
   std::string Url = docsUrl(C.Name);
+  // Rule texts are sentences (SARIF2001); summaries start lower case.
   std::string Summary = C.Summary.str();
+  if (!Summary.empty())
+    Summary[0] = llvm::toUpper(Summary[0]);
   std::string Full = Summary + ". The check runs on the Go-style slices and "
                                "maps of the sliceguard runtime; its page "
                                "explains the hazard, the fix and how to "
@@ -418,7 +440,7 @@ static json::Value sarifResult(const FindingRecord &F, size_t RuleIndex,
     for (const NoteRecord &N : F.Notes)
       Related.push_back(json::Object{
           {"id", Id++},
-          {"physicalLocation", physicalLocation(N.Where, Ctx)},
+          {"physicalLocation", physicalLocation(N.Where, Ctx, N.LineText)},
           {"message", json::Object{{"text", sentence(N.Message)}}}});
     Result["relatedLocations"] = std::move(Related);
   }

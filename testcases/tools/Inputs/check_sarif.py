@@ -53,12 +53,30 @@ def check_artifact(loc, where, base_ids):
              "uri without uriBaseId must be an absolute file:// URI")
 
 
+def check_snippets(phys, where):
+    """A region's snippet is exactly the region's text; the context region
+    holds the whole line (columns count UTF-16 units, which equal Python's
+    code points for the text used here)."""
+    region, context = phys.get("region", {}), phys.get("contextRegion")
+    if not context or "snippet" not in region:
+        return
+    line = context.get("snippet", {}).get("text", "")
+    need(context.get("startLine") == region["startLine"], where,
+         "contextRegion is not the region's line")
+    if region.get("endLine", region["startLine"]) == region["startLine"]:
+        text = line[region["startColumn"] - 1:region.get("endColumn", 1) - 1]
+        need(text == region["snippet"]["text"], where,
+             "region snippet %r is not the region's text %r" %
+             (region["snippet"]["text"], text))
+
+
 def check_physical(phys, where, base_ids, need_region=True):
     if not need(isinstance(phys, dict), where, "physicalLocation missing"):
         return
     check_artifact(phys.get("artifactLocation"), where, base_ids)
     if need_region or "region" in phys:
         check_region(phys.get("region"), where)
+    check_snippets(phys, where)
 
 
 def main():
