@@ -51,8 +51,9 @@ Runs sliceguard's checks on the files of a compilation database
 (compile_commands.json), with each file's own compile command.
 
 OPTIONS:
-  -p DIR                 directory holding compile_commands.json
-                         (default: the nearest one in . and its parents)
+  -p DIR                 directory holding compile_commands.json, or the
+                         file itself (default: the nearest one in . and
+                         its parents)
   -j N                   check N files at once (default: all cores)
   --format=FMT           text (default), json, sarif, codeclimate
   -o FILE, --output=FILE write the report to FILE instead of stdout
@@ -323,6 +324,11 @@ loadDatabase(const DriverOptions &O, Report &R) {
                "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)"});
       return nullptr;
     }
+  } else if (llvm::sys::path::filename(Dir) == "compile_commands.json" &&
+             llvm::sys::fs::is_regular_file(Dir)) {
+    Dir = llvm::sys::path::parent_path(Dir).str(); // -p build/compile_...json
+    if (Dir.empty())
+      Dir = ".";
   } else if (!llvm::sys::fs::is_directory(Dir)) {
     R.Problems.push_back({"", "-p " + Dir + ": no such directory"});
     return nullptr;
