@@ -216,6 +216,58 @@ suppressionFor(llvm::StringRef Line, llvm::StringRef Check, bool NextLine) {
   return std::nullopt;
 }
 
+/// The directive's name list, "" for a bare directive, nullopt if the
+/// text at Rest (just after the directive's name) is not a directive end.
+static std::optional<llvm::StringRef> directiveList(llvm::StringRef Rest) {
+  if (!Rest.empty() && (llvm::isAlnum(Rest.front()) || Rest.front() == '_'))
+    return std::nullopt;
+  if (!compat::startsWith(Rest, "("))
+    return llvm::StringRef();
+  size_t Close = Rest.find(')');
+  if (Close == llvm::StringRef::npos)
+    return std::nullopt;
+  return Rest.substr(1, Close - 1);
+}
+
+std::optional<std::string> blockSuppressionFor(llvm::StringRef Before,
+                                               llvm::StringRef Check) {
+  // The open NOLINTBEGIN regions that name Check, innermost last; a
+  // NOLINTEND closes the latest region with the same list.
+  struct Region {
+    std::string List;
+    bool Names;
+  };
+  std::vector<Region> Open;
+  static constexpr llvm::StringLiteral Begin = "NOLINTBEGIN", End = "NOLINTEND";
+  for (size_t Pos = Before.find("NOLINT"); Pos != llvm::StringRef::npos;
+       Pos = Before.find("NOLINT", Pos + 1)) {
+    llvm::StringRef At = Before.drop_front(Pos);
+    bool IsBegin = compat::startsWith(At, Begin);
+    if (!IsBegin && !compat::startsWith(At, End))
+      continue;
+    std::optional<llvm::StringRef> List =
+        directiveList(At.drop_front(IsBegin ? Begin.size() : End.size()));
+    if (!List)
+      continue;
+    if (IsBegin) {
+      bool Names =
+          List->empty() || listNames(*List, Check, /*RequirePrefix=*/true);
+      Open.push_back({List->str(), Names});
+      continue;
+    }
+    for (size_t I = Open.size(); I-- > 0;)
+      if (Open[I].List == *List) {
+        Open.erase(Open.begin() + I);
+        break;
+      }
+  }
+  for (const Region &R : llvm::reverse(Open))
+    if (R.Names)
+      return R.List.empty() ? std::string(Begin)
+                            : (Begin + "(" + R.List + ")").str();
+  return std::nullopt;
+}
+
 //===--- Reporter ---------------------------------------------------------===//
 
 Reporter::Reporter(const SourceManager &SM, const LangOptions &LO,
@@ -246,6 +298,13 @@ bool Reporter::isUserHeader(SourceLocation Loc) const {
     return false;
   Loc = userLocation(Loc);
   return !SM.isInSystemHeader(Loc) && !Excluded.count(SM.getFileID(Loc));
+}
+
+llvm::StringRef Reporter::textBefore(SourceLocation Loc) const {
+  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(Pos.first, &Invalid);
+  return Invalid ? "" : Buffer.take_front(Pos.second);
 }
 
 llvm::StringRef Reporter::lineText(SourceLocation Loc, int Delta) const {
@@ -293,6 +352,8 @@ bool Reporter::report(Finding F) {
                                                  /*NextLine=*/false);
   if (!By)
     By = suppressionFor(lineText(F.Loc, -1), F.Check, /*NextLine=*/true);
+  if (!By)
+    By = blockSuppressionFor(textBefore(F.Loc), F.Check);
   if (By) {
     F.Suppressed = true;
     F.SuppressedBy = *By;

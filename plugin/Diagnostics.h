@@ -31,6 +31,11 @@ bool globMatches(llvm::StringRef Glob, llvm::StringRef Name);
 std::optional<std::string> suppressionFor(llvm::StringRef LineText,
                                           llvm::StringRef Check, bool NextLine);
 
+/// If a NOLINTBEGIN region still open at the end of Before (the file's
+/// text up to a finding) names Check, the directive that opened it.
+std::optional<std::string> blockSuppressionFor(llvm::StringRef Before,
+                                               llvm::StringRef Check);
+
 class Reporter {
 public:
   Reporter(const clang::SourceManager &SM, const clang::LangOptions &LO,
@@ -58,6 +63,7 @@ public:
 
 private:
   llvm::StringRef lineText(clang::SourceLocation Loc, int Delta) const;
+  llvm::StringRef textBefore(clang::SourceLocation Loc) const;
   const clang::SourceManager &SM;
   const clang::LangOptions &LO;
   const Options &Opts;

@@ -81,3 +81,35 @@ int two_on_a_line(wordcount m) {
   }
   return 0;
 }
+
+// Regions opened and closed by NOLINT-BEGIN / NOLINT-END comments (spelt
+// without the dash), as in clang-tidy.
+// NOLINTBEGIN(sliceguard-map-insert-in-range)
+void region_named(wordcount m) {
+  sg_range(wordcount, m, it) {
+    wordcount_put(m, rename_key(it.key), 1); // shown-remark-re {{suppressed by 'NOLIN{{T}}BEGIN(sliceguard-map-insert-in-range)'}}
+  }
+}
+// NOLINTEND(sliceguard-map-insert-in-range)
+
+void after_region(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    wordcount_put(m, rename_key(it.key), 1); // expected-warning {{inserting into map 'm'}}
+  }
+}
+
+// NOLINTBEGIN(sliceguard-append-alias)
+void region_other_check(wordcount m) {
+  sg_range(wordcount, m, it) { // expected-note {{range over map 'm' begins here}}
+    wordcount_put(m, rename_key(it.key), 1); // expected-warning {{inserting into map 'm'}}
+  }
+}
+// NOLINTEND(sliceguard-append-alias)
+
+// NOLINTBEGIN
+void region_bare(wordcount m) {
+  sg_range(wordcount, m, it) {
+    wordcount_put(m, rename_key(it.key), 1); // shown-remark-re {{suppressed by 'NOLIN{{T}}BEGIN': inserting}}
+  }
+}
+// NOLINTEND
