@@ -66,13 +66,24 @@ const SliceViews &CheckContext::views() const {
 
 namespace {
 
-/// Cheap pre-pass: does a function touch a runtime type at all?  Also
-/// refuses bodies with recovery expressions (the AST has errors there).
+/// Cheap pre-pass: does a function touch a runtime type at all, and can
+/// anything in it grow a slice or insert into a map?  Every check reports
+/// a hazard made by an append or an insert, done here or by a same-file
+/// callee (through its summary), so a function with neither (reads, gets,
+/// deletes, ranges that only read) needs no CFG.  Calls through pointers
+/// count as possible growth.  Also refuses bodies with recovery
+/// expressions (the AST has errors there).
 class MentionsRuntime : public RecursiveASTVisitor<MentionsRuntime> {
 public:
   explicit MentionsRuntime(const ApiModel &Api) : Api(Api) {}
   bool Mentions = false;
+  bool MayGrow = false;
   bool HasErrors = false;
+  bool VisitCallExpr(CallExpr *Call) {
+    if (!MayGrow)
+      MayGrow = mayGrow(Call);
+    return true;
+  }
   bool VisitExpr(Expr *E) {
     if (E->containsErrors()) {
       HasErrors = true;
@@ -90,6 +101,23 @@ public:
 
 private:
   const ApiModel &Api;
+
+  bool mayGrow(const CallExpr *Call) const {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    switch (Api.opKind(Callee)) {
+    case OpKind::SliceAppend:
+    case OpKind::SliceAppendN:
+    case OpKind::SliceExtend:
+    case OpKind::MapPut:
+      return true;
+    case OpKind::None:
+      return Callee->hasBody(); // a same-file function: see its summary
+    default:
+      return false;
+    }
+  }
 };
 
 /// Keeps the header filter away from the runtime: every header that
@@ -149,7 +177,7 @@ public:
         continue;
       MentionsRuntime Pre(Api);
       Pre.TraverseStmt(FD->getBody());
-      if (!Pre.Mentions || Pre.HasErrors)
+      if (!Pre.Mentions || !Pre.MayGrow || Pre.HasErrors)
         continue;
       FunctionFlow Flow(FD, Ctx, Api, &Summaries);
       if (!Flow.valid())
