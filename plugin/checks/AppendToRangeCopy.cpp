@@ -197,6 +197,10 @@ private:
   static void addStoreBackFix(const CheckContext &C, Finding &F,
                               const BinaryOperator *Assign, const Place &P,
                               const CallExpr *Origin) {
+    // Only a statement of a block can take another statement after it
+    // (`if (c) v = append(...); else ...` could not).
+    if (!isa_and_nonnull<CompoundStmt>(C.Flow.parents().getParent(Assign)))
+      return;
     if (C.Flow.nextRead(C.Flow.pointOf(Assign), P))
       return;
     const Expr *Map = C.Api.mapOperand(Origin);
