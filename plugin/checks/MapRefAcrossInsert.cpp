@@ -100,7 +100,8 @@ private:
     for (const OpEvent &Put : C.Flow.events()) {
       if (Put.Op != OpKind::MapPut || Put.Call == Ref.Call ||
           !FunctionFlow::intersects(Put.Operand, Ref.Operand) ||
-          sameKey(C, Ref, Put) || !reaches(C, Ref.Call, Put.Call))
+          (sameKey(C, Ref, Put) && !removedBetween(C, Ref, Put)) ||
+          !reaches(C, Ref.Call, Put.Call))
         continue;
       const Expr *Use = firstUseAfter(C, Put, Ref, RefVal);
       if (!Use)
@@ -144,6 +145,19 @@ private:
         }
       }
     return Out;
+  }
+
+  /// The pointer's entry may be gone before Put: a delete of a map it
+  /// shares (any key: the key may be the same) or a clear, on a path from
+  /// the ref to the put.  Putting the key back then makes a new entry.
+  static bool removedBetween(const CheckContext &C, const OpEvent &Ref,
+                             const OpEvent &Put) {
+    for (const OpEvent &Del : C.Flow.events())
+      if ((Del.Op == OpKind::MapDel || Del.Op == OpKind::MapClear) &&
+          FunctionFlow::intersects(Del.Operand, Ref.Operand) &&
+          reaches(C, Ref.Call, Del.Call) && reaches(C, Del.Call, Put.Call))
+        return true;
+    return false;
   }
 
   static bool reaches(const CheckContext &C, const Stmt *From, const Stmt *To) {

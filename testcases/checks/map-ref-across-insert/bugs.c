@@ -109,3 +109,22 @@ void parent_and_child(wordcount m, sg_str parent, sg_str child) {
   *cp += 1;
   *pp += 1; // expected-warning {{'pp' points into map 'm' from before an insert (in 'slot')}}
 }
+
+// Deleted, then put back under the same key: a new entry, maybe elsewhere.
+void delete_and_reput(wordcount m, sg_str k) {
+  int *p = wordcount_ref(m, k); // expected-note {{pointer taken here}}
+  if (!p)
+    return;
+  wordcount_del(m, k);
+  wordcount_put(m, k, 1); // expected-note {{insert into map 'm' here}}
+  *p = 2; // expected-warning {{'p' points into map 'm' from before an insert}}
+}
+
+void clear_and_reput(wordcount m, sg_str k) {
+  int *p = wordcount_ref(m, k); // expected-note {{pointer taken here}}
+  if (!p)
+    return;
+  wordcount_clear(m);
+  wordcount_put(m, k, 1); // expected-note {{insert into map 'm' here}}
+  *p = 2; // expected-warning {{'p' points into map 'm' from before an insert}}
+}

@@ -141,3 +141,13 @@ void one_at_a_time(wordcount m, sg_str a, sg_str b) {
   int *q = slot(m, b);
   *q += 1;
 }
+
+// A delete after the same-key update does not make the update an insert.
+void update_then_delete(wordcount m, sg_str k) {
+  int *p = wordcount_ref(m, k);
+  if (p) {
+    wordcount_put(m, k, *p + 1);
+    *p += 1;
+  }
+  wordcount_del(m, k);
+}
