@@ -26,6 +26,8 @@ void logLine(const llvm::Twine &Line) {
   (void)Ignored;
 }
 
+static bool sameFile(llvm::StringRef A, llvm::StringRef B);
+
 /// Request ids may be numbers or strings; their JSON text is a usable key.
 static std::string idKey(const json::Value &Id) {
   std::string Key;
@@ -121,6 +123,8 @@ void Companion::didChange(const json::Object &Params) {
   if (It == Documents.end() || !Changes)
     return;
   Document &D = It->second;
+  auto Mine = Ours.find(Uri);
+  bool Carry = Mine != Ours.end() && Mine->second.Version == D.Version;
   for (const json::Value &C : *Changes) {
     const json::Object *Change = C.getAsObject();
     if (!Change || !applyChange(D.Text, *Change, Enc)) {
@@ -129,9 +133,52 @@ void Companion::didChange(const json::Object &Params) {
       Ours.erase(Uri);
       return;
     }
+    if (Carry) {
+      std::optional<LineEdit> Edit = lineEditOf(*Change);
+      if (Edit)
+        carryThroughEdit(Mine->second.Findings, D.Path, *Edit);
+      Carry = Edit.has_value();
+    }
   }
   D.Version = intOr(Params.getObject("textDocument"), "version", D.Version);
+  // Findings moved along with the edits stay on screen until the checks
+  // have run on the new text; without that they would vanish from clangd's
+  // next publish and come back a moment later, at every pause in typing.
+  if (Carry)
+    Mine->second.Version = D.Version;
   schedule(Uri, Config.Debounce);
+}
+
+/// Moves \p S (if it is in \p Path) along with \p Edit.  Returns false when
+/// the edit touched its lines: its text changed, it cannot be placed.
+static bool moveSpan(tools::Span &S, const std::string &Path,
+                     const LineEdit &Edit) {
+  if (S.File != Path && !sameFile(S.File, Path))
+    return true;
+  unsigned Last = std::max(S.Begin.Line, S.End.Line);
+  if (Last < Edit.First)
+    return true;
+  if (S.Begin.Line <= Edit.Last)
+    return false;
+  S.Begin.Line += Edit.Delta;
+  S.End.Line += Edit.Delta;
+  return true;
+}
+
+void Companion::carryThroughEdit(std::vector<tools::FindingRecord> &Findings,
+                                 const std::string &Path,
+                                 const LineEdit &Edit) {
+  std::vector<tools::FindingRecord> Kept;
+  for (tools::FindingRecord &F : Findings) {
+    bool Placed = moveSpan(F.Where, Path, Edit);
+    for (tools::NoteRecord &N : F.Notes)
+      Placed = Placed && moveSpan(N.Where, Path, Edit);
+    for (tools::FixRecord &X : F.Fixes)
+      Placed = Placed && moveSpan(X.Removed, Path, Edit);
+    if (Placed)
+      Kept.push_back(std::move(F));
+  }
+  Findings = std::move(Kept);
 }
 
 void Companion::didSave(const json::Object &Params) {

@@ -74,6 +74,8 @@ private:
   void rememberCodeAction(const llvm::json::Value &Id,
                           const llvm::json::Object &Params);
   void schedule(const std::string &Uri, std::chrono::milliseconds Delay);
+  static void carryThroughEdit(std::vector<tools::FindingRecord> &Findings,
+                               const std::string &Path, const LineEdit &Edit);
 
   bool rewriteClangdMessage(llvm::json::Object &Msg);
   void mergeDiagnostics(llvm::json::Object &Params);

@@ -73,6 +73,21 @@ static bool readPosition(const llvm::json::Object *P, int64_t &Line,
   return true;
 }
 
+std::optional<LineEdit> lineEditOf(const llvm::json::Object &Change) {
+  const llvm::json::Object *Range = Change.getObject("range");
+  int64_t SL, SC, EL, EC;
+  if (!Range || !readPosition(Range->getObject("start"), SL, SC) ||
+      !readPosition(Range->getObject("end"), EL, EC) || EL < SL)
+    return std::nullopt;
+  auto Text = tools::getStr(&Change, "text");
+  int64_t Breaks = Text ? llvm::StringRef(*Text).count('\n') : 0;
+  LineEdit E;
+  E.First = SL + 1;
+  E.Last = EL + 1;
+  E.Delta = Breaks - (EL - SL);
+  return E;
+}
+
 bool applyChange(std::string &Text, const llvm::json::Object &Change,
                  Encoding Enc) {
   auto NewText = tools::getStr(&Change, "text");

@@ -9,6 +9,7 @@
 #define SLICEGUARD_CLANGD_DOCUMENTS_H
 
 #include "llvm/Support/JSON.h"
+#include <optional>
 #include <string>
 
 namespace sliceguard {
@@ -32,6 +33,18 @@ std::string pathToUri(llvm::StringRef Path);
 /// Byte offset of an LSP position in \p Text, clamped to the text.
 size_t offsetOf(llvm::StringRef Text, int64_t Line, int64_t Character,
                 Encoding Enc);
+
+/// What a ranged change did to the lines of a document: lines First..Last
+/// (1-based, as in FindingRecord) were replaced by text that makes the lines
+/// after them move by Delta.
+struct LineEdit {
+  unsigned First = 0, Last = 0;
+  int64_t Delta = 0;
+};
+
+/// The LineEdit of one TextDocumentContentChangeEvent; std::nullopt when it
+/// replaces the whole text.
+std::optional<LineEdit> lineEditOf(const llvm::json::Object &Change);
 
 /// Applies one TextDocumentContentChangeEvent (full text, or range + text).
 /// Returns false when the change is malformed.

@@ -262,15 +262,30 @@ def scenario_edit_cycle(server, args):
                       "diagnostics after save")
     show_diagnostics("save", msg["params"]["diagnostics"])
 
+    # A line inserted above the finding: the finding moves down with it at
+    # once, so the first publish for the new version (clangd's, well within
+    # the debounce delay) already has it, one line lower.
+    moved = ours["range"]["start"]["line"] + 1
+    server.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 4},
+        "contentChanges": [{"range": {
+            "start": {"line": 0, "character": 0},
+            "end": {"line": 0, "character": 0}}, "text": "\n"}]})
+    msg = server.wait(
+        lambda m: (m.get("method") == "textDocument/publishDiagnostics"
+                   and m["params"]["uri"] == uri
+                   and m["params"].get("version") == 4),
+        "the first publish for the edited text")
+    show_diagnostics("inserted line", msg["params"]["diagnostics"])
+
     # A burst of edits, sent back to back (well within the debounce delay
     # even on a loaded machine): only the last version is checked (the server log shows which), and its finding has moved
     # down one line.
     burst = [fixed, old, "\n" + old]
     for i, text in enumerate(burst):
         server.notify("textDocument/didChange", {
-            "textDocument": {"uri": uri, "version": 4 + i},
+            "textDocument": {"uri": uri, "version": 5 + i},
             "contentChanges": [{"text": text}]})
-    moved = ours["range"]["start"]["line"] + 1
     msg = server.wait(publish_for(uri, lambda ds: any(
         d["range"]["start"]["line"] == moved
         for d in by_source(ds, "sliceguard"))),
