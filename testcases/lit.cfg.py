@@ -12,6 +12,7 @@
 #   %clangd         the clangd matching %clang
 #   %python         the Python interpreter
 #   %src_root       the source tree
+#   %llvm_major     the LLVM major the plugin was built for (14, 19, 22)
 #   FileCheck, not  from the same LLVM
 # Features: plugin, tools, clangd, llvm-<major>.
 import os
@@ -53,6 +54,7 @@ config.substitutions.extend([
     ("%clang", config.clang),
     ("%python", config.python),
     ("%src_root", config.sliceguard_src_root),
+    ("%llvm_major", config.sliceguard_llvm_version),
     ("FileCheck", config.filecheck),
     ("not ", os.path.join(llvm_bin, "not") + " "),
 ])

@@ -6,9 +6,9 @@
 // sweep (--files) also cuts and mutates this file.
 //
 // REQUIRES: plugin
-// RUN: %sg_verify -std=gnu17 -Wno-deprecated-non-prototype %s
+// RUN: %sg_verify -std=gnu17 -Wno-unknown-warning-option -Wno-deprecated-non-prototype %s
 // RUN: %crashcheck %clang -fsyntax-only -std=gnu17 %sg_inc %sg_plugin \
-// RUN:   -Wno-deprecated-non-prototype %s | FileCheck %s
+// RUN:   -Wno-unknown-warning-option -Wno-deprecated-non-prototype %s | FileCheck %s
 // CHECK-NOT: [sliceguard-
 // CHECK: crashcheck: ok (exit 0)
 // expected-no-diagnostics
