@@ -1,11 +1,27 @@
 //===- CompileCommands.cpp ------------------------------------------------===//
 #include "CompileCommands.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
+#include "llvm/Option/Option.h"
+// The driver's option table moved to clang/Options in LLVM 22.
+#if __has_include("clang/Options/Options.h")
+#include "clang/Options/Options.h"
+static const llvm::opt::OptTable &driverOptions() {
+  return clang::getDriverOptTable();
+}
+#else
+#include "clang/Driver/Options.h"
+static const llvm::opt::OptTable &driverOptions() {
+  return clang::driver::getDriverOptTable();
+}
+#endif
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <set>
 
 namespace sliceguard {
 namespace tools {
@@ -102,14 +118,37 @@ static bool isWerror(llvm::StringRef A) {
          (hasPrefix(A, "-Werror=") && !hasPrefix(A, "-Werror=sliceguard"));
 }
 
+/// Positions in \p Args of arguments clang's driver does not know (gcc-only
+/// flags such as -fconserve-stack in a gcc build's database).
+static std::set<size_t> unknownArguments(const std::vector<std::string> &Args) {
+  std::vector<const char *> Argv;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Argv.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed =
+      driverOptions().ParseArgs(Argv, MissingIndex, MissingCount);
+  std::set<size_t> Unknown;
+  for (const llvm::opt::Arg *A : Parsed)
+    if (A->getOption().getKind() == llvm::opt::Option::UnknownClass)
+      Unknown.insert(A->getIndex() + 1);
+  return Unknown;
+}
+
 std::vector<std::string> adjustArguments(const std::vector<std::string> &Args,
-                                         llvm::StringRef ResourceDir) {
+                                         llvm::StringRef ResourceDir,
+                                         std::vector<std::string> *Dropped) {
   std::vector<std::string> Out;
   bool HasResourceDir = false;
+  std::set<size_t> Unknown = unknownArguments(Args);
   for (size_t I = 0; I < Args.size(); ++I) {
     llvm::StringRef A = Args[I];
     if (I == 0) {
       Out.push_back(Args[I]);
+      continue;
+    }
+    if (Unknown.count(I)) {
+      if (Dropped)
+        Dropped->push_back(Args[I]);
       continue;
     }
     if (isOutputFlagWithValue(A)) {

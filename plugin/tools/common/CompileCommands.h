@@ -39,9 +39,12 @@ loadCompileCommands(llvm::StringRef Dir);
 /// Rewrites \p Args (argv of one compile command) into what the in-process
 /// checker runs: syntax only, no outputs, no dependency files, no plugins,
 /// warnings never promoted to errors (an error must mean "does not parse"),
-/// and the builtin headers of our own LLVM.
-std::vector<std::string> adjustArguments(const std::vector<std::string> &Args,
-                                         llvm::StringRef ResourceDir);
+/// no arguments clang does not know (a gcc build's database has some; they
+/// go to \p Dropped), and the builtin headers of our own LLVM.
+std::vector<std::string>
+adjustArguments(const std::vector<std::string> &Args,
+                llvm::StringRef ResourceDir,
+                std::vector<std::string> *Dropped = nullptr);
 
 /// How a compile command treats warnings: the plugin reads these from
 /// clang's DiagnosticsEngine during the build (a finding is an error under

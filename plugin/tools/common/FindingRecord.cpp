@@ -16,6 +16,8 @@ void Report::append(Report &&Other) {
     Problems.push_back(std::move(P));
   FilesChecked += Other.FilesChecked;
   Baselined += Other.Baselined;
+  IgnoredArguments.insert(Other.IgnoredArguments.begin(),
+                          Other.IgnoredArguments.end());
 }
 
 void Report::sort() {

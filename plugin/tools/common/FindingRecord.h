@@ -10,6 +10,7 @@
 #define SLICEGUARD_TOOLS_FINDINGRECORD_H
 
 #include "Sliceguard.h"
+#include <set>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,8 @@ struct Report {
   std::vector<Problem> Problems;
   unsigned FilesChecked = 0;
   unsigned Baselined = 0; ///< findings dropped because a baseline knew them
+  /// Compile command arguments clang does not know, left out of the runs.
+  std::set<std::string> IgnoredArguments;
 
   void append(Report &&Other);
   /// Orders findings by file, line, column, check: output is reproducible

@@ -53,10 +53,13 @@ public:
     llvm::SmallString<128> Text;
     Info.FormatDiagnostic(Text);
     if (!Info.hasSourceManager() || Info.getLocation().isInvalid()) {
-      // No place in the source: the command itself is the problem (an
-      // unknown flag, a missing input file).
-      Problems.push_back(
-          {MainFile, MainFile + ": cannot be checked: " + Text.str().str()});
+      // No place in the source: the command itself is the problem (e.g. a
+      // missing input file).  The first error says why; the rest
+      // ("no input files", ...) follow from it.
+      if (!CommandRejected)
+        Problems.push_back(
+            {MainFile, MainFile + ": cannot be checked: " + Text.str().str()});
+      CommandRejected = true;
       return;
     }
     const clang::SourceManager &SM = Info.getSourceManager();
@@ -82,6 +85,7 @@ private:
   std::string MainFile;
   std::vector<Problem> Problems;
   unsigned Dropped = 0;
+  bool CommandRejected = false;
 };
 
 class ChecksAction : public clang::ASTFrontendAction {
@@ -132,8 +136,10 @@ Report runChecks(const RunRequest &Request, const Options &Opts) {
   Report Result;
   clang::tooling::CompileCommand Command = Request.Command;
   Command.Filename = absolutePath(Command.Filename, Command.Directory);
+  std::vector<std::string> Ignored;
   Command.CommandLine =
-      adjustArguments(Command.CommandLine, Request.ResourceDir);
+      adjustArguments(Command.CommandLine, Request.ResourceDir, &Ignored);
+  Result.IgnoredArguments.insert(Ignored.begin(), Ignored.end());
   OneCommandDatabase Db(Command);
 
   // A physical file system of our own: its working directory is private to

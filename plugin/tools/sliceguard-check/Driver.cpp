@@ -351,6 +351,17 @@ void printProblems(const Report &R) {
   }
 }
 
+/// gcc-only flags in a gcc build's database are left out, said once.
+void printIgnoredArguments(const Report &R) {
+  if (R.IgnoredArguments.empty())
+    return;
+  llvm::errs() << "sliceguard-check: note: ignored compile command arguments "
+                  "clang does not know:";
+  for (const std::string &A : R.IgnoredArguments)
+    llvm::errs() << " " << A;
+  llvm::errs() << "\n";
+}
+
 void printSummary(const Report &R) {
   unsigned Active = R.countActive();
   llvm::errs() << llvm::formatv(
@@ -412,8 +423,10 @@ int main(int Argc, char **Argv) {
   }
   llvm::outs().flush();
   printProblems(R);
-  if (!O.Quiet)
+  if (!O.Quiet) {
+    printIgnoredArguments(R);
     printSummary(R);
+  }
   if (!R.Problems.empty())
     return ExitUsage;
   if (!O.WriteBaselineFile.empty())
