@@ -7,11 +7,13 @@
 // The driver's option table moved to clang/Options in LLVM 22.
 #if __has_include("clang/Options/Options.h")
 #include "clang/Options/Options.h"
+namespace clang_options = clang::options;
 static const llvm::opt::OptTable &driverOptions() {
   return clang::getDriverOptTable();
 }
 #else
 #include "clang/Driver/Options.h"
+namespace clang_options = clang::driver::options;
 static const llvm::opt::OptTable &driverOptions() {
   return clang::driver::getDriverOptTable();
 }
@@ -128,8 +130,11 @@ static std::set<size_t> unknownArguments(const std::vector<std::string> &Args) {
   llvm::opt::InputArgList Parsed =
       driverOptions().ParseArgs(Argv, MissingIndex, MissingCount);
   std::set<size_t> Unknown;
+  // Unknown ones, and the ones the driver knows only to reject (clang 14
+  // files every "--name" it lacks under an "unsupported" catch-all).
   for (const llvm::opt::Arg *A : Parsed)
-    if (A->getOption().getKind() == llvm::opt::Option::UnknownClass)
+    if (A->getOption().getKind() == llvm::opt::Option::UnknownClass ||
+        A->getOption().hasFlag(clang_options::Unsupported))
       Unknown.insert(A->getIndex() + 1);
   return Unknown;
 }
