@@ -452,10 +452,22 @@ bool SliceViews::resultValue(const CallExpr *Call, ValueId &Out) const {
   return Flow.madeBy(Call, Out);
 }
 
-ValueSet SliceViews::storedValues(const Store &St) const {
-  if (St.HasField)
-    return Flow.valuesOfPlace(St.Field, St.Where);
-  return Flow.valuesOf(St.Stored, St.Where);
+const ValueSet &SliceViews::valuesAt(const Place &P, const Stmt *At) const {
+  auto Key = std::make_pair(P, At);
+  auto It = ValuesMemo.find(Key);
+  if (It == ValuesMemo.end())
+    It = ValuesMemo.emplace(Key, Flow.valuesOfPlace(P, At)).first;
+  return It->second;
+}
+
+const ValueSet &SliceViews::storedValues(const Store &St) const {
+  auto It = StoredMemo.find(&St);
+  if (It == StoredMemo.end())
+    It = StoredMemo
+             .emplace(&St, St.HasField ? valuesAt(St.Field, St.Where)
+                                       : Flow.valuesOf(St.Stored, St.Where))
+             .first;
+  return It->second;
 }
 
 //===--- order and liveness -----------------------------------------------===//
@@ -776,42 +788,64 @@ bool SliceViews::helperPointsInto(const CallExpr *Call, const Place &S) const {
   });
 }
 
-const Expr *SliceViews::rhsOfDefinition(const Stmt *S, const Place &P) const {
-  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    if (!P.Steps.empty())
-      return nullptr;
-    for (const Decl *D : DS->decls())
-      if (D == P.Root)
-        return cast<VarDecl>(D)->getInit();
-    return nullptr;
+const std::vector<std::pair<const Stmt *, const Expr *>> &
+SliceViews::pointerDefinitions(const Place &P) const {
+  static const std::vector<std::pair<const Stmt *, const Expr *>> None;
+  if (!DefsIndexed) {
+    // One pass over the function: every definition of a pointer place,
+    // `T *p = e;` or `lhs = e;`.  Queries then never rescan the CFG.
+    DefsIndexed = true;
+    for (const Stmt *S : Elements) {
+      if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D);
+              VD && VD->getInit() && VD->getType()->isPointerType()) {
+            Place Q;
+            Q.Root = VD;
+            PointerDefs[Q].emplace_back(S, VD->getInit());
+          }
+        continue;
+      }
+      const auto *BO = dyn_cast<BinaryOperator>(S);
+      if (!BO || BO->getOpcode() != BO_Assign ||
+          !BO->getLHS()->getType()->isPointerType())
+        continue;
+      Place Q;
+      if (placeOf(BO->getLHS(), Q))
+        PointerDefs[Q].emplace_back(S, BO->getRHS());
+    }
   }
-  const auto *BO = dyn_cast<BinaryOperator>(S);
-  if (!BO || BO->getOpcode() != BO_Assign)
-    return nullptr;
-  Place Target;
-  if (!placeOf(BO->getLHS(), Target) || Target != P)
-    return nullptr;
-  return BO->getRHS();
+  auto It = PointerDefs.find(P);
+  return It == PointerDefs.end() ? None : It->second;
 }
 
 const Stmt *SliceViews::pointerInto(const Place &P, const Place &S,
                                     const Stmt *At) const {
-  ValueSet Now = Flow.valuesOfPlace(S, At);
-  for (const Stmt *Def : Elements) {
-    if (!Flow.overwrites(Def, P))
+  auto Key = std::make_tuple(P, S, At);
+  auto Memo = PointerIntoMemo.find(Key);
+  if (Memo != PointerIntoMemo.end() && CopyDepth == 0)
+    return Memo->second;
+  const Stmt *Found = nullptr;
+  ValueSet Now;
+  bool HaveNow = false;
+  for (const auto &[Def, RHS] : pointerDefinitions(P)) {
+    if (!pointsInto(RHS, S) || !reachesWithout(Def, At, P))
       continue;
-    const Expr *RHS = rhsOfDefinition(Def, P);
-    if (!RHS || !pointsInto(RHS, S))
-      continue;
-    if (!reachesWithout(Def, At, P))
-      continue;
+    if (!HaveNow) {
+      Now = valuesAt(S, At);
+      HaveNow = true;
+    }
     // The array S held when the pointer was taken is (an ancestor of)
     // what it holds now.
-    ValueSet Then = Flow.valuesOfPlace(S, Def);
-    if (FunctionFlow::intersects(Now, Then) || Flow.anyDerivesFrom(Now, Then))
-      return Def;
+    const ValueSet &Then = valuesAt(S, Def);
+    if (FunctionFlow::intersects(Now, Then) || Flow.anyDerivesFrom(Now, Then)) {
+      Found = Def;
+      break;
+    }
   }
-  return nullptr;
+  if (CopyDepth == 0)
+    PointerIntoMemo[Key] = Found;
+  return Found;
 }
 
 llvm::SmallVector<const Stmt *, 2>

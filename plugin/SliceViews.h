@@ -23,7 +23,9 @@
 #include "AliasFlow.h"
 #include "checks/Check.h"
 #include "llvm/ADT/DenseMap.h"
+#include <map>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace sliceguard {
@@ -109,8 +111,11 @@ public:
   bool resultValue(const clang::CallExpr *Call, ValueId &Out) const;
   const std::vector<Store> &stores() const { return Stores; }
   const std::vector<PointerStore> &pointerStores() const { return PtrStores; }
+  /// Flow.valuesOfPlace(P, At), remembered: the flow replays a block to
+  /// answer, and the checks ask the same questions many times.
+  const ValueSet &valuesAt(const Place &P, const clang::Stmt *At) const;
   /// Values the stored expression of St held when it was stored.
-  ValueSet storedValues(const Store &St) const;
+  const ValueSet &storedValues(const Store &St) const;
 
   // ---- order and liveness -------------------------------------------
   /// True if To can execute after From (From excluded, loops followed).
@@ -149,6 +154,10 @@ public:
   /// The assignment or declaration that last set pointer place P before
   /// At, if it made P point into S's array and S's array at At may still
   /// be (or have grown from) the one P was taken from.
+  /// Every definition of pointer place P in the function: the statement
+  /// and the value it stores.
+  const std::vector<std::pair<const clang::Stmt *, const clang::Expr *>> &
+  pointerDefinitions(const Place &P) const;
   const clang::Stmt *pointerInto(const Place &P, const Place &S,
                                  const clang::Stmt *At) const;
   /// Loops (for / while / do) whose body contains S, innermost first.
@@ -175,8 +184,6 @@ private:
   void keep(const clang::Stmt *Where, const clang::Expr *E);
   void expandStructStores();
   void collectAppend(const clang::CallExpr *Call);
-  const clang::Expr *rhsOfDefinition(const clang::Stmt *S,
-                                     const Place &P) const;
   ReturnShape computeReturnShape(const clang::FunctionDecl *FD,
                                  unsigned Depth) const;
 
@@ -189,6 +196,15 @@ private:
   std::vector<Place> SlicePlaces, PointerPlaces;
   mutable llvm::DenseMap<const clang::FunctionDecl *, ReturnShape> Shapes;
   mutable unsigned CopyDepth = 0; ///< pointsInto through pointer copies
+  mutable std::map<std::pair<Place, const clang::Stmt *>, ValueSet> ValuesMemo;
+  mutable std::map<const Store *, ValueSet> StoredMemo;
+  mutable bool DefsIndexed = false;
+  mutable std::map<
+      Place, std::vector<std::pair<const clang::Stmt *, const clang::Expr *>>>
+      PointerDefs;
+  mutable std::map<std::tuple<Place, Place, const clang::Stmt *>,
+                   const clang::Stmt *>
+      PointerIntoMemo;
 };
 
 /// The slice a pointer expression points into, syntactically: `at(X, i)`,

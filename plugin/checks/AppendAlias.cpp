@@ -69,8 +69,7 @@ private:
     for (const Place &Q : Views.places(/*Pointers=*/false)) {
       if (Q.isPrefixOf(Dest) || Dest.isPrefixOf(Q))
         continue;
-      if (!FunctionFlow::intersects(C.Flow.valuesOfPlace(Q, First.Call),
-                                    Operand))
+      if (!FunctionFlow::intersects(Views.valuesAt(Q, First.Call), Operand))
         continue;
       AppendCall Alias = First;
       Alias.SourcePlace = Q;
@@ -257,7 +256,7 @@ private:
           !Views.reachesWithout(First.Call, K.At, First.SourcePlace))
         continue;
       bool Live = false;
-      if (C.Flow.valuesOfPlace(Dest, K.At).count(Result))
+      if (Views.valuesAt(Dest, K.At).count(Result))
         Live = Views.liveUse(K.At, Dest) != nullptr;
       if (!Live && !keptBetween(Views, Result, First.Call, K.At))
         continue;

@@ -134,7 +134,7 @@ private:
       Ptr.Steps.back().F = F;
       // Set in this function before the append: the intraprocedural rule
       // decides (it knows what the pointer was set to).
-      if (assignedBefore(C, Views, Ptr, M.Call))
+      if (assignedBefore(Views, Ptr, M.Call))
         continue;
       bool AtExit = false;
       const Stmt *Use = Views.liveUse(M.Call, Ptr, &AtExit);
@@ -158,16 +158,11 @@ private:
   }
 
   /// True if some assignment to Ptr in this function reaches At.
-  static bool assignedBefore(const CheckContext &C, const SliceViews &Views,
-                             const Place &Ptr, const Stmt *At) {
-    bool Found = false;
-    for (const CFGBlock *B : C.Flow.cfg())
-      for (const CFGElement &E : *B)
-        if (auto CS = E.getAs<CFGStmt>();
-            CS && !Found && C.Flow.overwrites(CS->getStmt(), Ptr) &&
-            Views.reaches(CS->getStmt(), At))
-          Found = true;
-    return Found;
+  static bool assignedBefore(const SliceViews &Views, const Place &Ptr,
+                             const Stmt *At) {
+    return llvm::any_of(Views.pointerDefinitions(Ptr), [&](const auto &Def) {
+      return Views.reaches(Def.first, At);
+    });
   }
 
   /// A pointer into the slice was put in a map, a slice of pointers or an
@@ -183,7 +178,7 @@ private:
       return;
     // The slice still holds (a descendant of) the array the pointer was
     // taken from.
-    ValueSet Then = C.Flow.valuesOfPlace(M.Slice, St.Where);
+    ValueSet Then = Views.valuesAt(M.Slice, St.Where);
     if (!FunctionFlow::intersects(M.Before, Then) &&
         !C.Flow.anyDerivesFrom(M.Before, Then))
       return;

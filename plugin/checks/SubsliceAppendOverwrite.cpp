@@ -87,7 +87,7 @@ public:
     for (const Stmt *T : truncations(C, Views, Buf)) {
       if (!Views.reachesWithout(T, Ev.Call, Buf))
         continue;
-      ValueSet AtTrunc = C.Flow.valuesOfPlace(Buf, T);
+      ValueSet AtTrunc = Views.valuesAt(Buf, T);
       for (const Store &St : Views.stores()) {
         if (Views.within(St.Where, Ev.Call) ||
             !FunctionFlow::intersects(Views.storedValues(St), AtTrunc) ||
@@ -385,10 +385,14 @@ private:
   static std::optional<Hazard>
   otherHolder(const CheckContext &C, const SliceViews &Views, const OpEvent &Ev,
               ValueId V, const ViewInfo &View, const Place *Base, bool Empty) {
+    // Ask for every place's values at the append first, then for uses:
+    // the flow answers queries at one point cheaply in a row.
+    for (const Place &Q : Views.places(/*Pointers=*/false))
+      Views.valuesAt(Q, Ev.Call);
     for (const Place &Q : Views.places(/*Pointers=*/false)) {
       if ((Base && Q == *Base) || (Ev.HasPlace && Q == Ev.OperandPlace))
         continue;
-      ValueSet Held = C.Flow.valuesOfPlace(Q, Ev.Call);
+      const ValueSet &Held = Views.valuesAt(Q, Ev.Call);
       bool Shares = false;
       for (ValueId W : Held) {
         if (W == V)
