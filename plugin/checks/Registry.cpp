@@ -154,12 +154,19 @@ public:
       return;
     ApiModel Api;
     std::vector<const FunctionDecl *> Functions;
+    bool CanGrow = false; // an append or an insert operation is declared
     for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
       if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
         Api.indexDecl(FD);
+        OpKind K = Api.opKind(FD);
+        CanGrow |= isSliceGrowOp(K) || K == OpKind::MapPut;
         if (FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl())
           Functions.push_back(FD);
       }
+    // Every check reports a hazard made by an append or an insert: a
+    // translation unit that declares neither (most C code) is not walked.
+    if (!CanGrow)
+      return;
     Reporter Out(Ctx.getSourceManager(), Ctx.getLangOpts(), Opts, Sink);
     excludeApiHeaders(Ctx, Api, Out);
     SummaryCache Summaries(Ctx, Api);
