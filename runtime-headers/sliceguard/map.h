@@ -153,19 +153,19 @@ static inline bool sg_key_eq_ldbl(const void *a, const void *b, size_t n) {
 }
 /* k, a and b must be lvalues. */
 #define SG_KEY_DEFAULT_HASH(k, seed)                                           \
-  _Generic((k), sg_str                                                         \
-           : sg_key_hash_str, double                                           \
-           : sg_key_hash_f64, float                                            \
-           : sg_key_hash_f32, long double                                      \
-           : sg_key_hash_ldbl, default                                         \
-           : sg_key_hash_mem)(&(k), sizeof(k), (seed))
+  _Generic((k),                                                                \
+      sg_str: sg_key_hash_str,                                                 \
+      double: sg_key_hash_f64,                                                 \
+      float: sg_key_hash_f32,                                                  \
+      long double: sg_key_hash_ldbl,                                           \
+      default: sg_key_hash_mem)(&(k), sizeof(k), (seed))
 #define SG_KEY_DEFAULT_EQ(a, b)                                                \
-  _Generic((a), sg_str                                                         \
-           : sg_key_eq_str, double                                             \
-           : sg_key_eq_f64, float                                              \
-           : sg_key_eq_f32, long double                                        \
-           : sg_key_eq_ldbl, default                                           \
-           : sg_key_eq_mem)(&(a), &(b), sizeof(a))
+  _Generic((a),                                                                \
+      sg_str: sg_key_eq_str,                                                   \
+      double: sg_key_eq_f64,                                                   \
+      float: sg_key_eq_f32,                                                    \
+      long double: sg_key_eq_ldbl,                                             \
+      default: sg_key_eq_mem)(&(a), &(b), sizeof(a))
 
 /* SG_CHECKS >= 2: Go's concurrent-misuse detector.  A write sets a flag in
  * the map for its duration; any other operation that sees it set is a
