@@ -12,6 +12,31 @@ namespace sliceguard {
 
 std::string nameOf(const Place &P) { return P.str(); }
 
+static void
+visitAssignments(const Stmt *S,
+                 llvm::function_ref<void(const BinaryOperator *)> Visit) {
+  if (!S)
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign)
+    Visit(BO);
+  for (const Stmt *Child : S->children())
+    visitAssignments(Child, Visit);
+}
+
+void forEachAssignmentInFile(
+    const CheckContext &C,
+    llvm::function_ref<void(const BinaryOperator *)> Visit) {
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  for (const Decl *D : C.Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (FD && FD->doesThisDeclarationHaveABody() &&
+        SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) &&
+        C.Api.opKind(FD) == OpKind::None)
+      visitAssignments(FD->getBody(), Visit);
+  }
+}
+
 SliceViews::SliceViews(const CheckContext &C) : C(C), Flow(C.Flow) {
   collect();
 }

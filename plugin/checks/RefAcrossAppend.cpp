@@ -81,35 +81,20 @@ private:
       return;
     Scanned = &C.Ctx;
     PointsIntoField.clear();
-    const SourceManager &SM = C.Ctx.getSourceManager();
     // Pointer fields the file sets to NULL are managed explicitly (set for
     // a scan, cleared after): no lasting invariant to rely on.
     std::set<const FieldDecl *> Cleared;
-    std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
-      if (!S)
-        return;
-      if (const auto *BO = dyn_cast<BinaryOperator>(S);
-          BO && BO->getOpcode() == BO_Assign) {
-        if (auto FG = fieldInvariant(C.Ctx, C.Api, BO))
-          PointsIntoField[FG->second].push_back({FG->first, BO});
-        const auto *Lhs = dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()));
-        if (Lhs && Lhs->getType()->isPointerType() &&
-            BO->getRHS()->isNullPointerConstant(
-                const_cast<ASTContext &>(C.Ctx),
-                Expr::NPC_ValueDependentIsNotNull))
-          if (const auto *F = dyn_cast<FieldDecl>(Lhs->getMemberDecl()))
-            Cleared.insert(F);
-      }
-      for (const Stmt *Child : S->children())
-        Visit(Child);
-    };
-    for (const Decl *D : C.Ctx.getTranslationUnitDecl()->decls()) {
-      const auto *FD = dyn_cast<FunctionDecl>(D);
-      if (FD && FD->doesThisDeclarationHaveABody() &&
-          SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) &&
-          C.Api.opKind(FD) == OpKind::None)
-        Visit(FD->getBody());
-    }
+    forEachAssignmentInFile(C, [&](const BinaryOperator *BO) {
+      if (auto FG = fieldInvariant(C.Ctx, C.Api, BO))
+        PointsIntoField[FG->second].push_back({FG->first, BO});
+      const auto *Lhs = dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()));
+      if (Lhs && Lhs->getType()->isPointerType() &&
+          BO->getRHS()->isNullPointerConstant(
+              const_cast<ASTContext &>(C.Ctx),
+              Expr::NPC_ValueDependentIsNotNull))
+        if (const auto *F = dyn_cast<FieldDecl>(Lhs->getMemberDecl()))
+          Cleared.insert(F);
+    });
     for (auto &Entry : PointsIntoField)
       llvm::erase_if(Entry.second, [&](const auto &FS) {
         return Cleared.count(FS.first) != 0;

@@ -145,23 +145,8 @@ private:
       return;
     Scanned = &C.Ctx;
     FieldViews.clear();
-    const SourceManager &SM = C.Ctx.getSourceManager();
-    std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
-      if (!S)
-        return;
-      if (const auto *BO = dyn_cast<BinaryOperator>(S);
-          BO && BO->getOpcode() == BO_Assign)
-        noteFieldView(C, Views, BO);
-      for (const Stmt *Child : S->children())
-        Visit(Child);
-    };
-    for (const Decl *D : C.Ctx.getTranslationUnitDecl()->decls()) {
-      const auto *FD = dyn_cast<FunctionDecl>(D);
-      if (FD && FD->doesThisDeclarationHaveABody() &&
-          SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) &&
-          C.Api.opKind(FD) == OpKind::None)
-        Visit(FD->getBody());
-    }
+    forEachAssignmentInFile(
+        C, [&](const BinaryOperator *BO) { noteFieldView(C, Views, BO); });
   }
 
   /// `X.F = slice(X.G, lo, hi)` with spare capacity past hi: remember F.
