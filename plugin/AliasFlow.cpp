@@ -1102,7 +1102,15 @@ const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
               E.KeySteps.assign(KP.Steps.begin(), KP.Steps.end());
           }
         }
-        Into.push_back(std::move(E));
+        // One effect per parameter path and key: a helper that calls
+        // another helper several times would otherwise pass every copy up
+        // the call chain, and the count grows exponentially with its depth.
+        bool Seen = llvm::any_of(Into, [&](const ParamEffect &Old) {
+          return Old.Param == E.Param && Old.Steps == E.Steps &&
+                 Old.KeyParam == E.KeyParam && Old.KeySteps == E.KeySteps;
+        });
+        if (!Seen)
+          Into.push_back(std::move(E));
       }
     };
     for (const OpEvent &Ev : Flow.events()) {
