@@ -56,6 +56,19 @@ struct CheckContext {
   std::string sourceText(const clang::Expr *E) const;
 };
 
+/// When Put is a call to a same-file helper that inserts into its map
+/// parameter, a note on the insert itself, naming the function holding it
+/// (the innermost helper when helpers call helpers).
+inline void addHelperInsertNote(Finding &F, const OpEvent &Put) {
+  if (!Put.Callee || !Put.CalleeSite)
+    return;
+  const clang::FunctionDecl *Holder =
+      Put.CalleeSiteFn ? Put.CalleeSiteFn : Put.Callee;
+  F.Notes.push_back({Put.CalleeSite->getBeginLoc(),
+                     "'" + Holder->getNameAsString() +
+                         "' inserts into its map parameter here"});
+}
+
 class Check {
 public:
   virtual ~Check();

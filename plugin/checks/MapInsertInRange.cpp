@@ -229,15 +229,7 @@ private:
       F.Notes.push_back(
           {(Del->CalleeSite ? Del->CalleeSite : Del->Call)->getBeginLoc(),
            "current key deleted here"});
-    // The note sits on the put itself, so it names the function holding it
-    // (the innermost helper when helpers call helpers).
-    if (Put.Callee && Put.CalleeSite) {
-      const FunctionDecl *Holder =
-          Put.CalleeSiteFn ? Put.CalleeSiteFn : Put.Callee;
-      F.Notes.push_back({Put.CalleeSite->getBeginLoc(),
-                         "'" + Holder->getNameAsString() +
-                             "' inserts into its map parameter here"});
-    }
+    addHelperInsertNote(F, Put);
     C.report(std::move(F));
     return true;
   }

@@ -208,13 +208,7 @@ private:
                            : std::string("pointer taken here")});
     F.Notes.push_back(
         {Put.Call->getBeginLoc(), "insert into map '" + Into + "' here"});
-    if (Put.Callee && Put.CalleeSite) {
-      const FunctionDecl *Holder =
-          Put.CalleeSiteFn ? Put.CalleeSiteFn : Put.Callee;
-      F.Notes.push_back({Put.CalleeSite->getBeginLoc(),
-                         "'" + Holder->getNameAsString() +
-                             "' inserts into its map parameter here"});
-    }
+    addHelperInsertNote(F, Put);
     C.report(std::move(F));
   }
 };
