@@ -43,42 +43,110 @@
 #define SLICEGUARD_MAP_SHARED
 
 /* Control bytes.  Zero is empty, so a table fresh from the (zeroed) arena
- * needs no initialisation; a full slot has the top bit set and keeps the
- * low 7 bits of its hash (H2) below it. */
+ * needs no initialisation; one is deleted (a tombstone); any other value
+ * is full and is the slot's H2, the low 8 bits of its key's hash (0 and 1
+ * become 2).  Eight bits rather than Go's seven halve the keys a probe
+ * must compare in vain. */
 #define SG_CTRL_EMPTY 0x00u
 #define SG_CTRL_DELETED 0x01u
-#define SG_CTRL_FULL 0x80u
+#define SG_CTRL_MIN_FULL 0x02u
+
+/* Slots per group: the control bytes of a group are matched at once, with
+ * one SSE2 compare where the target has SSE2 (every x86-64), else with
+ * word arithmetic (SWAR) on two 64-bit words.  See docs/runtime.md ("The
+ * table") for why 16 rather than Go's 8. */
+#define SG_GROUP_SLOTS 16u
+
+/* A set of slots of one group: bit i is slot i. */
+typedef uint32_t sg_slotmask;
+
+#if defined(__SSE2__) && !defined(SG_MAP_NO_SIMD)
+#include <emmintrin.h>
+
+typedef __m128i sg_group;
+
+/* A group's control bytes (ctrl is 16-byte aligned). */
+static inline sg_group sg_group_load(const unsigned char *ctrl) {
+  return _mm_load_si128((const __m128i *)(const void *)ctrl);
+}
+/* Slots whose control byte is b.  Exact. */
+static inline sg_slotmask sg_group_match(sg_group g, unsigned b) {
+  return (sg_slotmask)_mm_movemask_epi8(
+      _mm_cmpeq_epi8(g, _mm_set1_epi8((char)(unsigned char)b)));
+}
+/* Empty slots.  Exact. */
+static inline sg_slotmask sg_group_empty(sg_group g) {
+  return (sg_slotmask)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128()));
+}
+/* Empty or deleted slots (byte 0 or 1): where an insert may go.  Exact. */
+static inline sg_slotmask sg_group_free(sg_group g) {
+  return (sg_slotmask)_mm_movemask_epi8(_mm_cmpeq_epi8(
+      _mm_and_si128(g, _mm_set1_epi8((char)0xfe)), _mm_setzero_si128()));
+}
+#else
 #define SG_CTRL_LSB UINT64_C(0x0101010101010101)
 #define SG_CTRL_MSB UINT64_C(0x8080808080808080)
 
-/* Bytes of ctrl that are full with this H2: the top bit of each matching
- * byte.  May report a false match just above a true one (a borrow): the
- * caller compares keys anyway. */
-static inline uint64_t sg_ctrl_match_h2(uint64_t ctrl, uint64_t h2) {
-  uint64_t v = ctrl ^ (SG_CTRL_LSB * (SG_CTRL_FULL | h2));
-  return (v - SG_CTRL_LSB) & ~v & SG_CTRL_MSB;
+typedef struct sg_group {
+  uint64_t lo, hi; /* slots 0-7 and 8-15, slot i in byte i % 8 */
+} sg_group;
+
+/* 8 control bytes as a word whose low byte is the first, on any host. */
+static inline uint64_t sg_ctrl_word_(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  return v;
 }
-/* Empty bytes.  Non-zero exactly when the group has an empty slot, and the
- * lowest reported byte is a true one (false reports only above it). */
-static inline uint64_t sg_ctrl_match_empty(uint64_t ctrl) {
-  return (ctrl - SG_CTRL_LSB) & ~ctrl & SG_CTRL_MSB;
+static inline sg_group sg_group_load(const unsigned char *ctrl) {
+  sg_group g = {sg_ctrl_word_(ctrl), sg_ctrl_word_(ctrl + 8)};
+  return g;
 }
-/* Empty or deleted bytes: where an insert may go.  Exact. */
-static inline uint64_t sg_ctrl_match_free(uint64_t ctrl) {
-  return ~ctrl & SG_CTRL_MSB;
+/* The top bit of each byte of w (bits 7, 15, ..., 63) as 8 adjacent bits:
+ * the multiply moves bit 8i + 7 to bit 56 + i with no carries. */
+static inline sg_slotmask sg_swar_bits_(uint64_t w) {
+  uint64_t tops = (w >> 7) & SG_CTRL_LSB;
+  return (sg_slotmask)((tops * UINT64_C(0x0102040810204080)) >> 56);
 }
-/* Full bytes.  Exact. */
-static inline uint64_t sg_ctrl_match_full(uint64_t ctrl) {
-  return ctrl & SG_CTRL_MSB;
+/* Zero bytes of w, as top bits.  The borrow trick can also flag a 0x01
+ * byte just above a zero byte, so it is exact only for the lowest zero
+ * byte; exact everywhere is what callers need, so the low 7 bits are
+ * checked separately: a byte is zero iff its top bit is clear and adding
+ * 0x7f to its low 7 bits does not reach the top bit. */
+static inline uint64_t sg_swar_zero_(uint64_t w) {
+  uint64_t low7 = (w & ~SG_CTRL_MSB) + ~SG_CTRL_MSB;
+  return ~(low7 | w) & SG_CTRL_MSB;
 }
-static inline unsigned sg_ctrl_get(uint64_t ctrl, unsigned slot) {
-  return (unsigned)(ctrl >> (8 * slot)) & 0xffu;
+static inline sg_slotmask sg_group_match(sg_group g, unsigned b) {
+  uint64_t pattern = SG_CTRL_LSB * (b & 0xffu);
+  return sg_swar_bits_(sg_swar_zero_(g.lo ^ pattern)) |
+         sg_swar_bits_(sg_swar_zero_(g.hi ^ pattern)) << 8;
 }
-static inline uint64_t sg_ctrl_set(uint64_t ctrl, unsigned slot, unsigned b) {
-  return (ctrl & ~((uint64_t)0xff << (8 * slot))) | ((uint64_t)b << (8 * slot));
+static inline sg_slotmask sg_group_empty(sg_group g) {
+  return sg_group_match(g, SG_CTRL_EMPTY);
 }
-static inline uint64_t sg_rotr64(uint64_t x, unsigned r) {
-  return r ? (x >> r) | (x << (64 - r)) : x;
+static inline sg_slotmask sg_group_free(sg_group g) {
+  const uint64_t not_one = ~SG_CTRL_LSB; /* 0 and 1 both become zero */
+  return sg_swar_bits_(sg_swar_zero_(g.lo & not_one)) |
+         sg_swar_bits_(sg_swar_zero_(g.hi & not_one)) << 8;
+}
+#endif
+
+/* Full slots.  Exact. */
+static inline sg_slotmask sg_group_full(sg_group g) {
+  return ~sg_group_free(g) & 0xffffu;
+}
+
+/* The control bytes of a nil map: one empty group.  Never written (not
+ * const only so a table can point at it without a cast). */
+static _Alignas(16) unsigned char sg_map_nil_ctrl_[16] SG_UNUSED;
+/* The lowest slot of a non-empty set. */
+static inline unsigned sg_slot_first(sg_slotmask m) { return sg_ctz64(m); }
+/* The set rotated right by r slots (0 <= r < 16), for random range order. */
+static inline sg_slotmask sg_slots_rotr(sg_slotmask m, unsigned r) {
+  return ((m >> r) | (m << ((SG_GROUP_SLOTS - r) % SG_GROUP_SLOTS))) & 0xffffu;
 }
 
 /* Default key hashing and equality, chosen by the key's type.  Integers and
@@ -132,8 +200,25 @@ static inline uint64_t sg_key_hash_ldbl(const void *p, size_t n,
   double d = (double)*(const long double *)p; /* equal values, equal doubles */
   return sg_key_hash_f64(&d, n, seed);
 }
+/* Word-sized keys are copied into integers rather than memcmp'd, so the
+ * compiler can keep a key in a register instead of giving it an address. */
 static inline bool sg_key_eq_mem(const void *a, const void *b, size_t n) {
-  return memcmp(a, b, n) == 0;
+  switch (n) {
+  case 4: {
+    uint32_t x, y;
+    memcpy(&x, a, 4);
+    memcpy(&y, b, 4);
+    return x == y;
+  }
+  case 8: {
+    uint64_t x, y;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    return x == y;
+  }
+  default:
+    return memcmp(a, b, n) == 0;
+  }
 }
 static inline bool sg_key_eq_str(const void *a, const void *b, size_t n) {
   (void)n;
@@ -185,7 +270,7 @@ static inline void sg_map_write_end(unsigned *flags) {
     sg_fatalf("concurrent map writes");
   __atomic_store_n(flags, f & ~SG_MAP_WRITING, __ATOMIC_RELAXED);
 }
-static inline void sg_map_read_check(unsigned *flags, const char *what) {
+static inline void sg_map_read_check(const unsigned *flags, const char *what) {
   if (SG_UNLIKELY(__atomic_load_n(flags, __ATOMIC_RELAXED) & SG_MAP_WRITING))
     sg_fatalf("%s", what);
 }
@@ -223,7 +308,6 @@ static inline void sg_map_read_check(unsigned *flags, const char *what) {
 #define SG_MK_ SG_M_(key)
 #define SG_MV_ SG_M_(val)
 #define SG_MSLOT_ SG_M_(slot_)
-#define SG_MGROUP_ SG_M_(group_)
 
 #ifdef SG_HASH
 #define SG_M_HASH_(k, seed) sg_hash_u64((uint64_t)(SG_HASH(k)), (seed))
@@ -244,17 +328,16 @@ typedef struct SG_MSLOT_ {
   SG_MV_ val;
 } SG_MSLOT_;
 
-/* A group: 8 control bytes in one word (byte i describes slot i), then the
- * 8 slots, so a probe usually touches one cache line first. */
-typedef struct SG_MGROUP_ {
-  uint64_t ctrl;
-  SG_MSLOT_ slots[8];
-} SG_MGROUP_;
-
-/* The map header a map value points to.  The current table is groups[0..
- * gmask]; tables it replaced stay in the arena for ranges still on them. */
+/* The map header a map value points to.  The current table is gmask + 1
+ * groups of 16 slots: slot i (slots[i]) belongs to group i / 16 and is
+ * described by control byte ctrl[i].  The control bytes live in their own
+ * array, apart from the slots: a probe reads only them until a key
+ * matches, and at one byte per slot they stay in cache when the slots do
+ * not, so a miss rarely touches memory.  Tables it replaced stay in the
+ * arena for ranges still on them. */
 typedef struct SG_MARK_TYPE(map) SG_M_(table) {
-  SG_MGROUP_ *groups;
+  unsigned char *ctrl; /* one control byte per slot, 16-byte aligned   */
+  SG_MSLOT_ *slots;
   size_t gmask;          /* number of groups - 1, a power of two minus one */
   uint64_t seed;         /* per map, so iteration and collisions differ  */
   ptrdiff_t len;         /* live entries                                 */
@@ -276,14 +359,15 @@ typedef struct SG_MARK_TYPE(map_iter) SG_M_(iter) {
   SG_MV_ val SG_MARK_FIELD(val);
   /* private */
   SG_MAP map_;
-  SG_MGROUP_ *groups_; /* the table the range started on */
+  unsigned char *ctrl_; /* the table the range started on */
+  SG_MSLOT_ *slots_;
   size_t gmask_;
-  size_t group_;       /* group being walked */
-  size_t groups_left_; /* groups not yet entered */
-  uint64_t pending_;   /* full slots of group_ not yet visited, rotated */
-  uint64_t clears_;    /* map's clear count when the range began */
-  unsigned rotate_;    /* random slot order within every group */
-  bool counted_;       /* counts in map_->live_ranges (SG_CHECKS >= 3) */
+  size_t group_;        /* group being walked */
+  size_t groups_left_;  /* groups not yet entered */
+  sg_slotmask pending_; /* full slots of group_ not yet visited, rotated */
+  uint64_t clears_;     /* map's clear count when the range began */
+  unsigned rotate_;     /* random slot order within every group */
+  bool counted_;        /* counts in map_->live_ranges (SG_CHECKS >= 3) */
 } SG_M_(iter);
 
 SG_MARKERS_BEGIN
@@ -306,16 +390,24 @@ SG_MARKERS_END
 
 /* Slots a table of g groups may fill before it must grow (7/8). */
 static inline ptrdiff_t SG_M_(max_fill_)(size_t groups) {
-  return (ptrdiff_t)(groups * 7);
+  return (ptrdiff_t)(groups * SG_GROUP_SLOTS / 8 * 7);
 }
 
-/* A zeroed (so all-empty) table of n groups from the arena. */
-static inline SG_MGROUP_ *SG_M_(new_groups_)(sg_arena *a, size_t n) {
-  if (n > SG_MAX_ALLOC / sizeof(SG_MGROUP_))
+/* Points m at a new zeroed (so all-empty) table of n groups from the
+ * arena: the control bytes, then the slots, in one allocation (16 bytes
+ * of control per group keep the slots after them aligned). */
+#define SG_M_ALIGN_ (_Alignof(SG_MSLOT_) > 16 ? _Alignof(SG_MSLOT_) : 16)
+static inline void SG_M_(new_table_)(SG_MAP m, size_t n) {
+  if (n > SG_MAX_ALLOC / (SG_GROUP_SLOTS * (sizeof(SG_MSLOT_) + 1)))
     sg_panicf(true, "makemap: size out of range");
-  return (SG_MGROUP_ *)sg_arena_alloc_aligned(
-      a, n * sizeof(SG_MGROUP_),
-      _Alignof(SG_MGROUP_) > 16 ? _Alignof(SG_MGROUP_) : 16);
+  size_t ctrl_bytes =
+      (n * SG_GROUP_SLOTS + SG_M_ALIGN_ - 1) & ~(size_t)(SG_M_ALIGN_ - 1);
+  char *p = (char *)sg_arena_alloc_aligned(
+      m->arena, ctrl_bytes + n * SG_GROUP_SLOTS * sizeof(SG_MSLOT_),
+      SG_M_ALIGN_);
+  m->ctrl = (unsigned char *)p;
+  m->slots = (SG_MSLOT_ *)(void *)(p + ctrl_bytes);
+  m->gmask = n - 1;
 }
 
 static inline SG_MAP SG_M_(make)(sg_arena *a, ptrdiff_t hint) {
@@ -324,53 +416,63 @@ static inline SG_MAP SG_M_(make)(sg_arena *a, ptrdiff_t hint) {
                      "sg_arena_new)");
   size_t n_groups = 1;
   while (hint > 0 && SG_M_(max_fill_)(n_groups) < hint) {
-    if (n_groups > SG_MAX_ALLOC / sizeof(SG_MGROUP_) / 2)
+    if (n_groups > SG_MAX_ALLOC / (SG_GROUP_SLOTS * sizeof(SG_MSLOT_)) / 2)
       sg_panicf(true, "makemap: size out of range");
     n_groups *= 2;
   }
   /* (no local may be named like a user type before this line) */
   SG_M_(table) *m = (SG_M_(table) *)sg_arena_alloc(a, sizeof *m);
-  m->groups = SG_M_(new_groups_)(a, n_groups);
-  m->gmask = n_groups - 1;
+  m->arena = a;
+  SG_M_(new_table_)(m, n_groups);
   m->seed = sg_rand64();
   m->growth_left = SG_M_(max_fill_)(n_groups);
-  m->arena = a;
   return m;
 }
 
-/* The slot holding key in the table groups[0..gmask], or NULL. */
-static inline SG_MSLOT_ *SG_M_(find_)(SG_MGROUP_ *groups, size_t gmask,
-                                      SG_MK_ key, uint64_t hash) {
-  size_t g = (size_t)(hash >> 7) & gmask;
-  uint64_t h2 = hash & 0x7f;
+/* The first group of hash's probe sequence (H1), from the bits above
+ * H2; and H2, the control byte of a full slot. */
+static inline size_t SG_M_(h1_)(uint64_t hash, size_t gmask) {
+  return (size_t)(hash >> 8) & gmask;
+}
+static inline unsigned SG_M_(h2_)(uint64_t hash) {
+  unsigned b = (unsigned)(hash & 0xff);
+  return b < SG_CTRL_MIN_FULL ? SG_CTRL_MIN_FULL : b;
+}
+
+/* Looks key up in the table (ctrl, slots, gmask): true, with *at set to
+ * its slot's index, if it is there.  (A flag rather than a NULL slot
+ * pointer lets the compiler drop the caller's test on both paths.) */
+static inline bool SG_M_(find_)(const unsigned char *ctrl,
+                                const SG_MSLOT_ *slots, size_t gmask,
+                                SG_MK_ key, uint64_t hash, size_t *at) {
+  size_t g = SG_M_(h1_)(hash, gmask);
+  unsigned h2 = SG_M_(h2_)(hash);
   for (size_t step = 1;; step++) {
-    SG_MGROUP_ *grp = &groups[g];
-    uint64_t ctrl = grp->ctrl;
-    for (uint64_t hit = sg_ctrl_match_h2(ctrl, h2); hit; hit &= hit - 1) {
-      SG_MSLOT_ *s = &grp->slots[sg_ctz64(hit) >> 3];
-      if (SG_M_EQ_(s->key, key))
-        return s;
+    sg_group c = sg_group_load(ctrl + g * SG_GROUP_SLOTS);
+    for (sg_slotmask hit = sg_group_match(c, h2); hit; hit &= hit - 1) {
+      size_t i = g * SG_GROUP_SLOTS + sg_slot_first(hit);
+      if (SG_LIKELY(SG_M_EQ_(slots[i].key, key))) {
+        *at = i;
+        return true;
+      }
     }
     /* An empty slot ends every probe sequence that reaches this group. */
-    if (sg_ctrl_match_empty(ctrl))
-      return NULL;
+    if (SG_LIKELY(sg_group_empty(c)))
+      return false;
     g = (g + step) & gmask; /* triangular: visits every group once */
   }
 }
 
 /* The first free (empty or deleted) slot on hash's probe sequence: where
  * a key known to be absent goes.  The table always has an empty slot. */
-static inline SG_MSLOT_ *SG_M_(free_slot_)(SG_MGROUP_ *groups, size_t gmask,
-                                           uint64_t hash, SG_MGROUP_ **group,
-                                           unsigned *index) {
-  size_t g = (size_t)(hash >> 7) & gmask;
+static inline size_t SG_M_(free_slot_)(const unsigned char *ctrl, size_t gmask,
+                                       uint64_t hash) {
+  size_t g = SG_M_(h1_)(hash, gmask);
   for (size_t step = 1;; step++) {
-    uint64_t free_slots = sg_ctrl_match_free(groups[g].ctrl);
-    if (free_slots) {
-      *group = &groups[g];
-      *index = sg_ctz64(free_slots) >> 3;
-      return &groups[g].slots[*index];
-    }
+    sg_slotmask free_slots =
+        sg_group_free(sg_group_load(ctrl + g * SG_GROUP_SLOTS));
+    if (free_slots)
+      return g * SG_GROUP_SLOTS + sg_slot_first(free_slots);
     g = (g + step) & gmask;
   }
 }
@@ -386,11 +488,12 @@ SG_OUTLINE ptrdiff_t SG_M_(prune_tombstones_)(SG_MAP m) {
   if (!needed)
     return 0; /* best effort: the caller makes a new table instead */
   for (size_t g = 0; g < n; g++) {
-    uint64_t ctrl = m->groups[g].ctrl;
-    for (uint64_t full = sg_ctrl_match_full(ctrl); full; full &= full - 1) {
-      SG_MSLOT_ *s = &m->groups[g].slots[sg_ctz64(full) >> 3];
+    sg_slotmask full =
+        sg_group_full(sg_group_load(m->ctrl + g * SG_GROUP_SLOTS));
+    for (; full; full &= full - 1) {
+      SG_MSLOT_ *s = &m->slots[g * SG_GROUP_SLOTS + sg_slot_first(full)];
       uint64_t hash = SG_M_HASH_(s->key, m->seed);
-      size_t p = (size_t)(hash >> 7) & m->gmask;
+      size_t p = SG_M_(h1_)(hash, m->gmask);
       for (size_t step = 1; p != g; step++) {
         needed[p] = 1;
         p = (p + step) & m->gmask;
@@ -399,15 +502,13 @@ SG_OUTLINE ptrdiff_t SG_M_(prune_tombstones_)(SG_MAP m) {
   }
   ptrdiff_t freed = 0;
   for (size_t g = 0; g < n; g++) {
-    uint64_t ctrl = m->groups[g].ctrl;
     if (needed[g])
       continue;
-    for (unsigned i = 0; i < 8; i++)
-      if (sg_ctrl_get(ctrl, i) == SG_CTRL_DELETED) {
-        ctrl = sg_ctrl_set(ctrl, i, SG_CTRL_EMPTY);
+    for (size_t i = g * SG_GROUP_SLOTS; i < (g + 1) * SG_GROUP_SLOTS; i++)
+      if (m->ctrl[i] == SG_CTRL_DELETED) {
+        m->ctrl[i] = SG_CTRL_EMPTY;
         freed++;
       }
-    m->groups[g].ctrl = ctrl;
   }
   free(needed);
   m->tombstones -= freed;
@@ -420,56 +521,74 @@ SG_OUTLINE ptrdiff_t SG_M_(prune_tombstones_)(SG_MAP m) {
  * is mostly live entries, the same size when it is mostly tombstones. */
 SG_OUTLINE void SG_M_(rehash_)(SG_MAP m) {
   size_t old_groups = m->gmask + 1, new_groups = old_groups;
+  ptrdiff_t tenth = (ptrdiff_t)(old_groups * SG_GROUP_SLOTS);
   /* Mostly tombstones: reclaim them in place if that frees a tenth of the
    * table, so a map with steady churn does not keep taking arena memory. */
   if (m->len < SG_M_(max_fill_)(old_groups) / 2 &&
-      m->tombstones * 10 >= (ptrdiff_t)(old_groups * 8) &&
-      SG_M_(prune_tombstones_)(m) * 10 >= (ptrdiff_t)(old_groups * 8))
+      m->tombstones * 10 >= tenth && SG_M_(prune_tombstones_)(m) * 10 >= tenth)
     return;
   if (m->len >= SG_M_(max_fill_)(old_groups) / 2) {
-    if (old_groups > SG_MAX_ALLOC / sizeof(SG_MGROUP_) / 2)
+    if (old_groups >
+        SG_MAX_ALLOC / (SG_GROUP_SLOTS * (sizeof(SG_MSLOT_) + 1)) / 2)
       sg_fatalf("runtime: out of memory (map of %td entries)", m->len);
     new_groups *= 2;
   }
-  SG_MGROUP_ *from = m->groups, *to = SG_M_(new_groups_)(m->arena, new_groups);
-  size_t new_mask = new_groups - 1;
+  const unsigned char *from_ctrl = m->ctrl;
+  const SG_MSLOT_ *from = m->slots;
+  SG_M_(new_table_)(m, new_groups);
+  /* The new table has no tombstones and fills each group from slot 0, so
+   * a count of full slots per group says where the next entry goes.
+   * Reading the control bytes instead would load a group a byte store
+   * just wrote to, half of the time (the entries of one old group go to
+   * one of two new groups), and stall on store forwarding. */
+  unsigned char small[256];
+  unsigned char *fill =
+      new_groups <= sizeof small ? small : (unsigned char *)malloc(new_groups);
+  if (fill)
+    memset(fill, 0, new_groups);
   for (size_t g = 0; g < old_groups; g++) {
-    uint64_t ctrl = from[g].ctrl;
-    for (uint64_t full = sg_ctrl_match_full(ctrl); full; full &= full - 1) {
-      SG_MSLOT_ *s = &from[g].slots[sg_ctz64(full) >> 3];
+    sg_slotmask full =
+        sg_group_full(sg_group_load(from_ctrl + g * SG_GROUP_SLOTS));
+    for (; full; full &= full - 1) {
+      const SG_MSLOT_ *s = &from[g * SG_GROUP_SLOTS + sg_slot_first(full)];
       uint64_t hash = SG_M_HASH_(s->key, m->seed);
-      SG_MGROUP_ *grp;
-      unsigned i;
-      *SG_M_(free_slot_)(to, new_mask, hash, &grp, &i) = *s;
-      grp->ctrl = sg_ctrl_set(grp->ctrl, i, SG_CTRL_FULL | (hash & 0x7f));
+      size_t i;
+      if (SG_LIKELY(fill)) {
+        size_t to = SG_M_(h1_)(hash, m->gmask);
+        for (size_t step = 1; fill[to] == SG_GROUP_SLOTS; step++)
+          to = (to + step) & m->gmask;
+        i = to * SG_GROUP_SLOTS + fill[to]++;
+      } else { /* no memory for the counts: slower, still right */
+        i = SG_M_(free_slot_)(m->ctrl, m->gmask, hash);
+      }
+      m->slots[i] = *s;
+      m->ctrl[i] = (unsigned char)SG_M_(h2_)(hash);
     }
   }
-  m->groups = to;
-  m->gmask = new_mask;
+  if (fill != small)
+    free(fill);
   m->tombstones = 0;
   m->growth_left = SG_M_(max_fill_)(new_groups) - m->len;
 }
 
-/* Inserts a key known to be absent.  Reusing a tombstone costs no growth;
- * taking an empty slot needs growth_left, else the table is replaced. */
-static inline void SG_M_(insert_)(SG_MAP m, SG_MK_ key, SG_MV_ val,
+/* Puts a key known to be absent into slot i, the first free slot of its
+ * probe sequence.  Reusing a tombstone costs no growth; taking an empty
+ * slot needs growth_left, else the table is replaced first. */
+static inline void SG_M_(insert_)(SG_MAP m, size_t i, SG_MK_ key, SG_MV_ val,
                                   uint64_t hash) {
-  SG_MGROUP_ *grp;
-  unsigned i;
-  SG_MSLOT_ *s = SG_M_(free_slot_)(m->groups, m->gmask, hash, &grp, &i);
-  bool empty = sg_ctrl_get(grp->ctrl, i) == SG_CTRL_EMPTY;
+  bool empty = m->ctrl[i] == SG_CTRL_EMPTY;
   if (empty && SG_UNLIKELY(m->growth_left == 0)) {
     SG_M_(rehash_)(m);
-    s = SG_M_(free_slot_)(m->groups, m->gmask, hash, &grp, &i);
-    empty = sg_ctrl_get(grp->ctrl, i) == SG_CTRL_EMPTY;
+    i = SG_M_(free_slot_)(m->ctrl, m->gmask, hash);
+    empty = m->ctrl[i] == SG_CTRL_EMPTY;
   }
   if (empty)
     m->growth_left--;
   else
     m->tombstones--;
-  grp->ctrl = sg_ctrl_set(grp->ctrl, i, SG_CTRL_FULL | (hash & 0x7f));
-  s->key = key;
-  s->val = val;
+  m->ctrl[i] = (unsigned char)SG_M_(h2_)(hash);
+  m->slots[i].key = key;
+  m->slots[i].val = val;
   m->len++;
 }
 
@@ -485,16 +604,33 @@ static inline void SG_M_(put)(SG_MAP m, SG_MK_ key, SG_MV_ val) {
     sg_panicf(false, "assignment to entry in nil map");
   SG_MAP_WRITE_BEGIN(m);
   uint64_t hash = SG_M_HASH_(key, m->seed);
-  SG_MSLOT_ *s = SG_M_(find_)(m->groups, m->gmask, key, hash);
-  if (s) {
-    s->val = val;
-  } else {
-#if SG_CHECKS >= 3
-    if (SG_UNLIKELY(m->live_ranges > 0))
-      SG_M_(panic_insert_in_range_)(m);
-#endif
-    SG_M_(insert_)(m, key, val, hash);
+  /* One probe both looks for the key and notes the first free slot on the
+   * way, where the key goes if it is absent. */
+  const unsigned char *ctrl = m->ctrl;
+  unsigned h2 = SG_M_(h2_)(hash);
+  size_t gmask = m->gmask, g = SG_M_(h1_)(hash, gmask), free_at = SIZE_MAX;
+  for (size_t step = 1;; step++) {
+    sg_group c = sg_group_load(ctrl + g * SG_GROUP_SLOTS);
+    for (sg_slotmask hit = sg_group_match(c, h2); hit; hit &= hit - 1) {
+      SG_MSLOT_ *s = &m->slots[g * SG_GROUP_SLOTS + sg_slot_first(hit)];
+      if (SG_LIKELY(SG_M_EQ_(s->key, key))) {
+        s->val = val;
+        SG_MAP_WRITE_END(m);
+        return;
+      }
+    }
+    sg_slotmask free_slots = sg_group_free(c);
+    if (free_at == SIZE_MAX && free_slots)
+      free_at = g * SG_GROUP_SLOTS + sg_slot_first(free_slots);
+    if (SG_LIKELY(sg_group_empty(c)))
+      break;
+    g = (g + step) & gmask;
   }
+#if SG_CHECKS >= 3
+  if (SG_UNLIKELY(m->live_ranges > 0))
+    SG_M_(panic_insert_in_range_)(m);
+#endif
+  SG_M_(insert_)(m, free_at, key, val, hash);
   SG_MAP_WRITE_END(m);
 }
 
@@ -504,70 +640,81 @@ static inline SG_MV_ SG_M_(zero_)(void) {
   return zero;
 }
 
-static inline SG_MSLOT_ *SG_M_(lookup_)(SG_MAP m, SG_MK_ key) {
-  if (!m)
-    return NULL;
-  SG_MAP_READ_CHECK(m);
-  return SG_M_(find_)(m->groups, m->gmask, key, SG_M_HASH_(key, m->seed));
+/* What lookups in a nil map read: a table of one empty group. */
+static const SG_M_(table) SG_M_(nil_) SG_UNUSED = {
+    sg_map_nil_ctrl_, NULL, 0, 0, 0, 0, 0, NULL, 0, 0, 0};
+
+/* Looks key up in a map that may be nil.  A nil map reads the empty table
+ * above rather than taking a branch of its own: then no load below waits
+ * on a test, and a loop of lookups can keep the table in registers. */
+static inline bool SG_M_(lookup_)(SG_MAP m, SG_MK_ key, size_t *at) {
+  const SG_M_(table) *t = m ? m : &SG_M_(nil_);
+  SG_MAP_READ_CHECK(t);
+  return SG_M_(find_)(t->ctrl, t->slots, t->gmask, key,
+                      SG_M_HASH_(key, t->seed), at);
 }
 
 static inline SG_MV_ SG_M_(get)(SG_MAP m, SG_MK_ key) {
-  SG_MSLOT_ *s = SG_M_(lookup_)(m, key);
-  return s ? s->val : SG_M_(zero_)();
+  size_t i;
+  return SG_M_(lookup_)(m, key, &i) ? m->slots[i].val : SG_M_(zero_)();
 }
 
 /* v, ok := m[k]: *val (if val is not NULL) gets the value or zero. */
 static inline bool SG_M_(lookup)(SG_MAP m, SG_MK_ key, SG_MV_ *val) {
-  SG_MSLOT_ *s = SG_M_(lookup_)(m, key);
+  size_t i;
+  if (SG_M_(lookup_)(m, key, &i)) {
+    if (val)
+      *val = m->slots[i].val;
+    return true;
+  }
   if (val)
-    *val = s ? s->val : SG_M_(zero_)();
-  return s != NULL;
+    *val = SG_M_(zero_)();
+  return false;
 }
 
 /* The value's slot, valid until the next insert (which may move the
  * entry to a new table; the old slot then goes stale), or NULL. */
 static inline SG_MV_ *SG_M_(ref)(SG_MAP m, SG_MK_ key) {
-  SG_MSLOT_ *s = SG_M_(lookup_)(m, key);
-  return s ? &s->val : NULL;
+  size_t i;
+  return SG_M_(lookup_)(m, key, &i) ? &m->slots[i].val : NULL;
 }
 
 static inline bool SG_M_(del)(SG_MAP m, SG_MK_ key) {
   if (!m)
     return false;
   SG_MAP_WRITE_BEGIN(m);
-  uint64_t hash = SG_M_HASH_(key, m->seed);
-  SG_MSLOT_ *s = SG_M_(find_)(m->groups, m->gmask, key, hash);
-  if (s) {
-    /* The slot's group and index, from its address. */
-    size_t g = (size_t)((char *)s - (char *)m->groups) / sizeof(SG_MGROUP_);
-    unsigned i = (unsigned)(s - m->groups[g].slots);
-    uint64_t ctrl = m->groups[g].ctrl;
+  size_t i;
+  bool found = SG_M_(find_)(m->ctrl, m->slots, m->gmask, key,
+                            SG_M_HASH_(key, m->seed), &i);
+  if (found) {
     /* If the group has an empty slot no probe passes through it, so the
      * slot can be empty again; otherwise probes must keep going: tombstone. */
-    if (sg_ctrl_match_empty(ctrl)) {
-      m->groups[g].ctrl = sg_ctrl_set(ctrl, i, SG_CTRL_EMPTY);
+    size_t group = i / SG_GROUP_SLOTS * SG_GROUP_SLOTS;
+    if (sg_group_empty(sg_group_load(m->ctrl + group))) {
+      m->ctrl[i] = SG_CTRL_EMPTY;
       m->growth_left++;
     } else {
-      m->groups[g].ctrl = sg_ctrl_set(ctrl, i, SG_CTRL_DELETED);
+      m->ctrl[i] = SG_CTRL_DELETED;
       m->tombstones++;
     }
     m->len--;
   }
   SG_MAP_WRITE_END(m);
-  return s != NULL;
+  return found;
 }
 
 static inline ptrdiff_t SG_M_(len)(SG_MAP m) { return m ? m->len : 0; }
 
-/* Empties the map in place.  A range walking this table sees only empty
- * slots afterwards; a range still on an older table looks every key up
- * here and finds nothing.  Either way no old entry is produced, as Go
- * requires. */
+/* Empties the map in place (its control bytes only: a slot is never read
+ * unless its control byte says full).  A range walking this table sees
+ * only empty slots afterwards; a range still on an older table looks
+ * every key up here and finds nothing.  Either way no old entry is
+ * produced, as Go requires. */
 static inline void SG_M_(clear)(SG_MAP m) {
   if (!m)
     return;
   SG_MAP_WRITE_BEGIN(m);
-  memset(m->groups, 0, (m->gmask + 1) * sizeof(SG_MGROUP_));
+  memset(m->ctrl, 0, (m->gmask + 1) * SG_GROUP_SLOTS);
   m->len = 0;
   m->tombstones = 0;
   m->growth_left = SG_M_(max_fill_)(m->gmask + 1);
@@ -593,10 +740,11 @@ static inline SG_M_(iter) SG_M_(range_begin)(SG_MAP m) {
     return it;
   uint64_t r = sg_rand64();
   it.map_ = m;
-  it.groups_ = m->groups;
+  it.ctrl_ = m->ctrl;
+  it.slots_ = m->slots;
   it.gmask_ = m->gmask;
   it.group_ = ((size_t)r - 1) & m->gmask; /* first group entered: r & gmask */
-  it.rotate_ = 8 * (unsigned)(r >> 61);
+  it.rotate_ = (unsigned)(r >> 60);       /* 0..15 */
   it.groups_left_ = m->len ? m->gmask + 1 : 0;
   it.clears_ = m->clears;
 #if SG_CHECKS >= 3
@@ -616,8 +764,11 @@ SG_OUTLINE SG_MSLOT_ *SG_M_(moved_slot_)(SG_MAP m, SG_MSLOT_ *old,
     /* A NaN key can be neither looked up nor deleted, only cleared. */
     return clears_at_begin == m->clears ? old : NULL;
   }
-  return SG_M_(find_)(m->groups, m->gmask, old->key,
-                      SG_M_HASH_(old->key, m->seed));
+  size_t i;
+  return SG_M_(find_)(m->ctrl, m->slots, m->gmask, old->key,
+                      SG_M_HASH_(old->key, m->seed), &i)
+             ? &m->slots[i]
+             : NULL;
 }
 
 static inline bool SG_M_(range_next)(SG_M_(iter) * it) {
@@ -626,14 +777,15 @@ static inline bool SG_M_(range_next)(SG_M_(iter) * it) {
     SG_MAP_ITER_CHECK(m);
   for (;;) {
     while (it->pending_) {
-      unsigned slot = ((sg_ctz64(it->pending_) + it->rotate_) >> 3) & 7;
+      size_t i =
+          it->group_ * SG_GROUP_SLOTS +
+          ((sg_slot_first(it->pending_) + it->rotate_) & (SG_GROUP_SLOTS - 1));
       it->pending_ &= it->pending_ - 1;
-      SG_MGROUP_ *grp = &it->groups_[it->group_];
       /* Deleted (or cleared) since the group was entered: skip it. */
-      if (!(sg_ctrl_get(grp->ctrl, slot) & SG_CTRL_FULL))
+      if (it->ctrl_[i] < SG_CTRL_MIN_FULL)
         continue;
-      SG_MSLOT_ *s = &grp->slots[slot];
-      if (SG_LIKELY(it->groups_ == m->groups)) {
+      SG_MSLOT_ *s = &it->slots_[i];
+      if (SG_LIKELY(it->ctrl_ == m->ctrl)) {
         it->key = s->key;
         it->val = s->val;
         return true;
@@ -649,17 +801,18 @@ static inline bool SG_M_(range_next)(SG_M_(iter) * it) {
       break;
     it->groups_left_--;
     it->group_ = (it->group_ + 1) & it->gmask_;
-    it->pending_ = sg_rotr64(sg_ctrl_match_full(it->groups_[it->group_].ctrl),
-                             it->rotate_);
+    it->pending_ = sg_slots_rotr(
+        sg_group_full(sg_group_load(it->ctrl_ + it->group_ * SG_GROUP_SLOTS)),
+        it->rotate_);
   }
   if (it->counted_)
     SG_M_(range_stop)(it);
   return false;
 }
 
+#undef SG_M_ALIGN_
 #undef SG_M_HASH_
 #undef SG_M_EQ_
-#undef SG_MGROUP_
 #undef SG_MSLOT_
 #undef SG_MV_
 #undef SG_MK_

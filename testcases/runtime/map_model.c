@@ -9,6 +9,8 @@
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t && %t | FileCheck %s
 // RUN: %gcc %sg_cflags %sg_inc -O2 %s -o %t.gcc && %t.gcc | FileCheck %s
 // RUN: %clang %sg_cflags %sg_inc %sanitize -DSG_CHECKS=2 %s -o %t.level2 && %t.level2 | FileCheck %s
+// The portable group matching (word arithmetic) that targets without SSE2 use:
+// RUN: %clang %sg_cflags %sg_inc %sanitize -DSG_MAP_NO_SIMD %s -o %t.swar && %t.swar | FileCheck %s
 //
 // CHECK: universe=64 ops=200000 ranges={{[1-9][0-9]*}} ok
 // CHECK: universe=1024 ops=200000 ranges={{[1-9][0-9]*}} ok
