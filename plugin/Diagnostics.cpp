@@ -4,6 +4,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -59,6 +60,9 @@ std::string argumentHelp() {
       "matches\n"
       "  show-suppressed       show suppressed findings as "
       "remarks\n"
+      "  analyze-all           analyse every function, not only those "
+      "the screen picks\n"
+      "  stats                 print how many functions were analysed\n"
       "  list-checks           print the checks (the compile goes on)\n"
       "  help                  print this text (the compile goes "
       "on)\n"
@@ -72,7 +76,8 @@ static llvm::Error badArgument(const llvm::Twine &Why) {
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(),
       Why + "; valid arguments are checks=<globs>, werror, "
-            "header-filter=<regex>, show-suppressed, list-checks, help");
+            "header-filter=<regex>, show-suppressed, analyze-all, "
+            "stats, list-checks, help");
 }
 
 /// " (did you mean 'map-insert-in-range'?)" for a near miss, else "".
@@ -143,6 +148,14 @@ llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {
     }
     if (Key == "show-suppressed") {
       Opts.ShowSuppressed = true;
+      return llvm::Error::success();
+    }
+    if (Key == "analyze-all") {
+      Opts.AnalyzeAll = true;
+      return llvm::Error::success();
+    }
+    if (Key == "stats") {
+      Opts.Stats = true;
       return llvm::Error::success();
     }
   }
@@ -307,6 +320,20 @@ llvm::StringRef Reporter::textBefore(SourceLocation Loc) const {
   return Invalid ? "" : Buffer.take_front(Pos.second);
 }
 
+llvm::StringRef
+Reporter::textFromFirstBlockDirective(SourceLocation Loc) const {
+  llvm::StringRef Before = textBefore(Loc);
+  // Scanning the file up to every finding would cost a pass over the file
+  // per finding; regions can only open at a NOLINTBEGIN, so start there.
+  FileID FID = SM.getFileID(Loc);
+  auto [It, Inserted] = FirstBlockDirective.try_emplace(FID, 0);
+  if (Inserted) {
+    bool Invalid = false;
+    It->second = SM.getBufferData(FID, &Invalid).find("NOLINTBEGIN");
+  }
+  return Before.drop_front(std::min(It->second, Before.size()));
+}
+
 llvm::StringRef Reporter::lineText(SourceLocation Loc, int Delta) const {
   std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
   bool Invalid = false;
@@ -353,7 +380,7 @@ bool Reporter::report(Finding F) {
   if (!By)
     By = suppressionFor(lineText(F.Loc, -1), F.Check, /*NextLine=*/true);
   if (!By)
-    By = blockSuppressionFor(textBefore(F.Loc), F.Check);
+    By = blockSuppressionFor(textFromFirstBlockDirective(F.Loc), F.Check);
   if (By) {
     F.Suppressed = true;
     F.SuppressedBy = *By;

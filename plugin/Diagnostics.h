@@ -15,6 +15,7 @@
 
 #include "Sliceguard.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 #include <memory>
@@ -64,12 +65,15 @@ public:
 private:
   llvm::StringRef lineText(clang::SourceLocation Loc, int Delta) const;
   llvm::StringRef textBefore(clang::SourceLocation Loc) const;
+  /// The text before Loc from the file's first NOLINTBEGIN on.
+  llvm::StringRef textFromFirstBlockDirective(clang::SourceLocation Loc) const;
   const clang::SourceManager &SM;
   const clang::LangOptions &LO;
   const Options &Opts;
   FindingSink &Sink;
   std::unique_ptr<llvm::Regex> HeaderRegex;
   llvm::DenseSet<clang::FileID> Excluded;
+  mutable llvm::DenseMap<clang::FileID, size_t> FirstBlockDirective;
   unsigned Reported = 0, Suppressed = 0;
 };
 

@@ -55,14 +55,20 @@ struct Options {
   bool Help = false;
   /// Show suppressed findings (as remarks in the plugin).
   bool ShowSuppressed = false;
+  /// Run the flow analysis on every function that uses the runtime, not
+  /// only on those the cheap screen (HazardScreen.h) lets through: for
+  /// testing that the screen never hides a finding.
+  bool AnalyzeAll = false;
+  /// Print, per translation unit, how many functions were analysed.
+  bool Stats = false;
 
   bool isEnabled(llvm::StringRef CheckName) const;
 };
 
 /// Applies one argument, as it appears after "-fplugin-arg-sliceguard-":
 /// "checks=-*,map-*", "werror", "header-filter=REGEX", "list-checks",
-/// "help", "show-suppressed".  Returns a message naming the problem (and
-/// listing the valid arguments) for anything else.
+/// "help", "show-suppressed", "analyze-all", "stats".  Returns a message naming
+/// the problem (and listing the valid arguments) for anything else.
 llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts);
 
 /// The usage text printed for "help" (one argument per line).

@@ -1,9 +1,10 @@
 //===- Registry.cpp - the check registry and the driver of all checks ----===//
 #include "Check.h"
+#include "HazardScreen.h"
 #include "SliceViews.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 
@@ -66,60 +67,6 @@ const SliceViews &CheckContext::views() const {
 
 namespace {
 
-/// Cheap pre-pass: does a function touch a runtime type at all, and can
-/// anything in it grow a slice or insert into a map?  Every check reports
-/// a hazard made by an append or an insert, done here or by a same-file
-/// callee (through its summary), so a function with neither (reads, gets,
-/// deletes, ranges that only read) needs no CFG.  Calls through pointers
-/// count as possible growth.  Also refuses bodies with recovery
-/// expressions (the AST has errors there).
-class MentionsRuntime : public RecursiveASTVisitor<MentionsRuntime> {
-public:
-  explicit MentionsRuntime(const ApiModel &Api) : Api(Api) {}
-  bool Mentions = false;
-  bool MayGrow = false;
-  bool HasErrors = false;
-  bool VisitCallExpr(CallExpr *Call) {
-    if (!MayGrow)
-      MayGrow = mayGrow(Call);
-    return true;
-  }
-  bool VisitExpr(Expr *E) {
-    if (E->containsErrors()) {
-      HasErrors = true;
-      return false;
-    }
-    if (!Mentions && Api.isTracked(E->getType()))
-      Mentions = true;
-    return true;
-  }
-  bool VisitVarDecl(VarDecl *VD) {
-    if (!Mentions && Api.isTracked(VD->getType()))
-      Mentions = true;
-    return true;
-  }
-
-private:
-  const ApiModel &Api;
-
-  bool mayGrow(const CallExpr *Call) const {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
-      return true;
-    switch (Api.opKind(Callee)) {
-    case OpKind::SliceAppend:
-    case OpKind::SliceAppendN:
-    case OpKind::SliceExtend:
-    case OpKind::MapPut:
-      return true;
-    case OpKind::None:
-      return Callee->hasBody(); // a same-file function: see its summary
-    default:
-      return false;
-    }
-  }
-};
-
 /// Keeps the header filter away from the runtime: every header that
 /// declares a marked operation or type is an implementation, not a use.
 void excludeApiHeaders(ASTContext &Ctx, const ApiModel &Api, Reporter &Out) {
@@ -165,8 +112,12 @@ public:
       }
     // Every check reports a hazard made by an append or an insert: a
     // translation unit that declares neither (most C code) is not walked.
-    if (!CanGrow)
+    if (!CanGrow) {
+      if (Opts.Stats)
+        llvm::errs() << "sliceguard: no append or insert operation declared; "
+                        "nothing to analyse\n";
       return;
+    }
     Reporter Out(Ctx.getSourceManager(), Ctx.getLangOpts(), Opts, Sink);
     excludeApiHeaders(Ctx, Api, Out);
     SummaryCache Summaries(Ctx, Api);
@@ -177,15 +128,18 @@ public:
       return Out.isUserLocation(FD->getLocation()) ||
              Out.isUserHeader(FD->getLocation());
     });
+    HazardScreen Screen(Api);
+    unsigned UsingRuntime = 0, Analysed = 0;
     for (const FunctionDecl *FD : Functions) {
       // Only the user's code: never the runtime's own bodies.
       if (!Out.isUserLocation(FD->getLocation()) ||
           Api.opKind(FD) != OpKind::None)
         continue;
-      MentionsRuntime Pre(Api);
-      Pre.TraverseStmt(FD->getBody());
-      if (!Pre.Mentions || !Pre.MayGrow || Pre.HasErrors)
+      ScreenResult Screened = Screen.screen(FD->getBody());
+      UsingRuntime += Screened.MentionsRuntime;
+      if (!worthAnalysing(Screened))
         continue;
+      ++Analysed;
       FunctionFlow Flow(FD, Ctx, Api, &Summaries);
       if (!Flow.valid())
         continue;
@@ -195,9 +149,25 @@ public:
         C->checkFunction(Context);
       }
     }
+    if (Opts.Stats)
+      llvm::errs() << "sliceguard: " << UsingRuntime
+                   << " functions use the runtime, " << Analysed
+                   << " needed the flow analysis, " << Out.numReported()
+                   << " findings\n";
   }
 
 private:
+  /// Every check reports a hazard made by an append or an insert (here or
+  /// in a same-file callee) to something with a second reference, so
+  /// other functions need no CFG.  `analyze-all` keeps only the refusals
+  /// that protect the analysis (no runtime at all, an AST with errors), so
+  /// tests can show the screen loses nothing.
+  bool worthAnalysing(const ScreenResult &S) const {
+    if (Opts.AnalyzeAll)
+      return S.MentionsRuntime && !S.HasErrors;
+    return S.needsFlow();
+  }
+
   Options Opts;
   FindingSink &Sink;
   std::vector<std::pair<llvm::StringRef, std::unique_ptr<Check>>> Enabled;

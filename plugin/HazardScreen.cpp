@@ -1,0 +1,369 @@
+//===- HazardScreen.cpp - which functions are worth a flow analysis -------===//
+#include "HazardScreen.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace sliceguard {
+
+ScreenResult HazardScreen::screen(const Stmt *Body) {
+  R = ScreenResult();
+  Refs.clear();
+  Changes.clear();
+  Events = Statements = Loops = CurrentLoop = 0;
+  UnstructuredJumps = false;
+  statement(Body);
+  R.ChangeAfterRef = changeFollowsRef();
+  return R;
+}
+
+void HazardScreen::secondRef(unsigned Id, bool MayWrite) {
+  R.SecondRef = true;
+  Refs.push_back({Statements, CurrentLoop, Id, false});
+  if (MayWrite)
+    Changes.push_back({Statements, CurrentLoop, Id, false});
+}
+
+void HazardScreen::growth(unsigned Id) {
+  R.MayGrow = true;
+  Changes.push_back({Statements, CurrentLoop, Id, true});
+}
+
+void HazardScreen::elementWrite(unsigned Id) {
+  Changes.push_back({Statements, CurrentLoop, Id, false});
+}
+
+void HazardScreen::growthOfSharedStorage(unsigned Id) {
+  growth(Id);
+  R.SecondRef = true;
+  Refs.push_back({/*Statement=*/0, CurrentLoop, newEvent(), false});
+}
+
+bool HazardScreen::changeFollowsRef() const {
+  // Without goto, B can run after A only if B comes later in the text, or
+  // a loop holds both (the back edge).  A call that both changes the array
+  // and makes the reference (`t = append(s, x)`) needs another change
+  // after it, or a loop around it that grows.
+  for (const Event &Ref : Refs)
+    for (const Event &Change : Changes) {
+      if (UnstructuredJumps)
+        return true;
+      if (Ref.Loop && Ref.Loop == Change.Loop &&
+          (Ref.Id != Change.Id || Change.Grows))
+        return true;
+      if (Ref.Id != Change.Id && Ref.Statement <= Change.Statement)
+        return true;
+    }
+  return false;
+}
+
+void HazardScreen::statement(const Stmt *S) {
+  if (!S || R.HasErrors)
+    return;
+  if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S))
+    return loop(S);
+  if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
+    UnstructuredJumps = true;
+  // An expression used as a statement: its value is dropped.
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    ++Statements;
+    return expression(E, Use{Use::Discarded});
+  }
+  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    ++Statements;
+    if (const Expr *Value = RS->getRetValue())
+      expression(Value, Use{Use::Returned});
+    return;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    ++Statements;
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        declaration(VD);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    statement(Child);
+}
+
+void HazardScreen::loop(const Stmt *S) {
+  unsigned Enclosing = CurrentLoop;
+  if (!Enclosing)
+    CurrentLoop = ++Loops;
+  for (const Stmt *Child : S->children())
+    statement(Child);
+  CurrentLoop = Enclosing;
+}
+
+void HazardScreen::declaration(const VarDecl *VD) {
+  if (Api.isTracked(VD->getType()))
+    R.MentionsRuntime = true;
+  // A VLA's size expressions are not children of the DeclStmt; rather than
+  // walk the type, let the full analysis see such functions.
+  if (VD->getType()->isVariablyModifiedType())
+    growthOfSharedStorage(newEvent());
+  if (const Expr *Init = VD->getInit())
+    expression(Init, Use{Use::Assigned, VD});
+}
+
+void HazardScreen::expression(const Expr *E, Use U) {
+  if (!E || R.HasErrors)
+    return;
+  if (E->containsErrors()) {
+    R.HasErrors = true;
+    return;
+  }
+  E = E->IgnoreParenImpCasts();
+  if (Api.isTracked(E->getType()))
+    R.MentionsRuntime = true;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return call(Call, U);
+  if (carriesReference(E->getType()) && !valueMayStayHere(E, U))
+    secondRef(newEvent(), /*MayWrite=*/true);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->getOpcode() == BO_Assign)
+      return assignment(BO);
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return member(ME);
+  for (const Stmt *Child : E->children()) {
+    if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
+      expression(ChildExpr, Use{});
+    else
+      statement(Child); // a statement expression's body
+  }
+}
+
+bool HazardScreen::valueMayStayHere(const Expr *E, Use U) const {
+  // A nil literal is fresh wherever it goes.
+  if (isConstantLiteral(E))
+    return true;
+  switch (U.K) {
+  case Use::Operand:
+  case Use::Discarded:
+    // Its parts are visited on their own: `get(o.items, i)` still checks o.
+    return true;
+  case Use::Returned:
+    return isLocalVariable(E);
+  case Use::Assigned:
+  case Use::Escapes:
+    break;
+  }
+  return false;
+}
+
+/// True if E is built of literals only: `0`, `NULL`, `{0}`, `{0, 0, 0}`.
+static bool isLiteralOnly(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (isa<IntegerLiteral>(E) || isa<FloatingLiteral>(E) ||
+      isa<CharacterLiteral>(E) || isa<ImplicitValueInitExpr>(E))
+    return true;
+  if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E))
+    return isLiteralOnly(CL->getInitializer());
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    return llvm::all_of(IL->inits(),
+                        [](const Expr *Init) { return isLiteralOnly(Init); });
+  return false;
+}
+
+bool HazardScreen::isConstantLiteral(const Expr *E) {
+  // `ints s = {0};` and `(ints){0}`: a nil slice.  `{buf, 0, 8}` is not:
+  // buf is a second name for the array.
+  return (isa<InitListExpr>(E) || isa<CompoundLiteralExpr>(E)) &&
+         isLiteralOnly(E);
+}
+
+void HazardScreen::call(const CallExpr *Call, Use U) {
+  OpKind Op = Api.opKind(Call);
+  if (Op != OpKind::None)
+    return runtimeOp(Call, Op, U);
+  for (const Stmt *Child : Call->children())
+    expression(cast<Expr>(Child), Use{});
+  unsigned Id = newEvent();
+  // A same-file function's summary may append, insert or return a view;
+  // a call through a pointer may do anything.
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Callee->hasBody()) {
+    growth(Id);
+    secondRef(Id, /*MayWrite=*/true);
+  }
+  // A slice, map or pointer handed out by code we cannot see may have
+  // other owners.
+  if (carriesReference(Call->getType()))
+    secondRef(Id);
+}
+
+void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
+  R.MentionsRuntime = true;
+  // The operands are evaluated first: `append(slice(s, 0, 2), x)` makes
+  // the view before it grows it.
+  arguments(Call, Op);
+  unsigned Id = newEvent();
+  switch (Op) {
+  case OpKind::SliceAppend:
+  case OpKind::SliceAppendN:
+  case OpKind::SliceExtend:
+    if (isSelfAppend(Call, U)) {
+      growth(Id);
+    } else if (isLocalVariable(Api.sliceOperand(Call))) {
+      // `t = append(s, x)`: t is a second name for s's array.
+      growth(Id);
+      secondRef(Id);
+    } else {
+      // A field, a global, `*ps`: others may hold the array already.
+      growthOfSharedStorage(Id);
+    }
+    return;
+  case OpKind::MapPut:
+    growth(Id);
+    [[fallthrough]];
+  case OpKind::SliceCopy:
+  case OpKind::SliceSet:
+    // A write into the array shows through every other view of it.
+    if (Op != OpKind::MapPut)
+      elementWrite(Id);
+    [[fallthrough]];
+  case OpKind::SliceGet:
+  case OpKind::MapGet:
+  case OpKind::MapLookup:
+  case OpKind::MapDel:
+  case OpKind::MapLen:
+  case OpKind::MapClear:
+    // A slice read out of a slice of slices or a map is a second name
+    // for the array the container keeps, unless it is used on the spot.
+    if (carriesReference(Call->getType()) && U.K != Use::Operand &&
+        U.K != Use::Discarded)
+      secondRef(Id);
+    return;
+  case OpKind::SliceMake:
+  case OpKind::SliceClone:
+  case OpKind::MapMake:
+    // A fresh value: nothing else refers to it yet, wherever it goes.
+    return;
+  case OpKind::SliceAt:
+    // A pointer into the array, and whatever is written through it.
+    secondRef(Id, /*MayWrite=*/true);
+    return;
+  default:
+    // Views, map references, range iterators.
+    secondRef(Id);
+    return;
+  }
+}
+
+bool HazardScreen::isLocalVariable(const Expr *E) {
+  const auto *DRE =
+      E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage();
+}
+
+bool HazardScreen::isSelfAppend(const CallExpr *Call, Use U) const {
+  const Expr *Source = Api.sliceOperand(Call);
+  const auto *DRE =
+      Source ? dyn_cast<DeclRefExpr>(Source->IgnoreParenImpCasts()) : nullptr;
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD)
+    return false;
+  if (U.K == Use::Assigned) // s = append(s, ...)
+    return U.Target == VD;
+  if (U.K == Use::Returned) // return append(s, ...): s dies here
+    return VD->hasLocalStorage();
+  return false;
+}
+
+static bool sameOperand(const Expr *A, const Expr *B) {
+  return A && B && A->IgnoreParenImpCasts() == B->IgnoreParenImpCasts();
+}
+
+void HazardScreen::arguments(const CallExpr *Call, OpKind Op) {
+  // The slice or map an op works on (and extend's and copy's source) is a
+  // harmless operand; a slice stored into a map or a slice of slices is
+  // not: the container keeps it.
+  const Expr *Containers[2] = {nullptr, nullptr};
+  if (isMapOp(Op)) {
+    Containers[0] = Api.mapOperand(Call);
+  } else if (Op != OpKind::None) {
+    Containers[0] = Api.sliceOperand(Call);
+    Containers[1] = Api.sourceSliceOperand(Call);
+  }
+  for (const Expr *Arg : Call->arguments()) {
+    bool Container =
+        sameOperand(Arg, Containers[0]) || sameOperand(Arg, Containers[1]);
+    expression(Arg, Use{Container ? Use::Operand : Use::Escapes});
+  }
+}
+
+void HazardScreen::member(const MemberExpr *ME) {
+  const Expr *Base = ME->getBase();
+  // `s.ptr` hands out a pointer into the array.  A member that is itself a
+  // slice or map was judged by its own use; `.len`, `.cap` and other
+  // scalars copy nothing that refers to the array.
+  if (ME->getType()->isPointerType() && !carriesReference(ME->getType()) &&
+      carriesReference(Base->getType()))
+    secondRef(newEvent(), /*MayWrite=*/true);
+  expression(Base, Use{Use::Operand});
+}
+
+void HazardScreen::assignment(const BinaryOperator *BO) {
+  const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+  Use RHSUse;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS);
+      DRE && isa<VarDecl>(DRE->getDecl())) {
+    if (Api.isTracked(DRE->getType()))
+      R.MentionsRuntime = true;
+    RHSUse = Use{Use::Assigned, cast<VarDecl>(DRE->getDecl())};
+  } else {
+    // The place written to (`o.items`, `*ps`); what is written is judged
+    // on the right-hand side.
+    expression(LHS, Use{Use::Operand});
+  }
+  expression(BO->getRHS(), RHSUse);
+}
+
+bool HazardScreen::carriesReference(QualType T) {
+  if (T.isNull())
+    return false;
+  if (Api.isTracked(T))
+    return true;
+  const Type *Ty = T.getCanonicalType().getTypePtr();
+  if (const auto *PT = dyn_cast<PointerType>(Ty))
+    return carriesReference(PT->getPointeeType());
+  if (const auto *AT = dyn_cast<ArrayType>(Ty))
+    return carriesReference(AT->getElementType());
+  if (const RecordDecl *RD = Ty->getAsRecordDecl())
+    return recordCarriesReference(RD);
+  return false;
+}
+
+bool HazardScreen::recordCarriesReference(const RecordDecl *RD) {
+  auto [It, Inserted] = RecordCache.try_emplace(RD, RecordState::InProgress);
+  if (!Inserted) {
+    if (It->second == RecordState::InProgress) {
+      // A cycle through a pointer: the record's answer is being computed
+      // further up; whoever depends on this guess must not keep it.
+      SawCycle = true;
+      return false;
+    }
+    return It->second == RecordState::Carries;
+  }
+  bool Outermost = RecordDepth++ == 0;
+  bool Carries = false;
+  if (const RecordDecl *Def = RD->getDefinition())
+    for (const FieldDecl *FD : Def->fields())
+      if (carriesReference(FD->getType())) {
+        Carries = true;
+        break;
+      }
+  --RecordDepth;
+  if (Carries || Outermost || !SawCycle)
+    RecordCache[RD] = Carries ? RecordState::Carries : RecordState::Plain;
+  else
+    RecordCache.erase(RD); // "no" rested on a guess: ask again later
+  if (Outermost)
+    SawCycle = false;
+  return Carries;
+}
+
+} // namespace sliceguard

@@ -1,0 +1,102 @@
+// The screen before the flow analysis (plugin/HazardScreen.cpp): a function
+// needs the CFG only if a change to an array or table (an append, an
+// insert, a write) can follow a second reference to it (a view, a pointer,
+// an iterator, a copy).  Every function here uses the runtime; the ones in
+// the first group never need the analysis, the second group always does.
+//
+// RUN: %clang -fsyntax-only %sg_inc -I%S/../checks/Inputs %sg_plugin \
+// RUN:   -fplugin-arg-sliceguard-stats -Xclang -verify %s 2>&1 | FileCheck %s
+// CHECK: sliceguard: 12 functions use the runtime, 5 needed the flow analysis, 1 findings
+//
+// The differential test (hazard-screen.test) shows that what the screen
+// skips never holds a finding.
+#include "slice_types.h"
+
+/* ---- screened out ------------------------------------------------ */
+
+ints build(sg_arena *a, int n) {
+  ints s = {0};
+  for (int i = 0; i < n; i++)
+    s = ints_append(a, s, i);
+  return s;
+}
+
+/* The pointer is taken after the last append: nothing can move it. */
+long append_then_point(sg_arena *a, int n) {
+  nodes ps = nodes_make(a, 0, 4);
+  for (int i = 0; i < n; i++)
+    ps = nodes_append(a, ps, (struct node){i, i});
+  long sum = 0;
+  for (ptrdiff_t i = 0; i < ps.len; i++)
+    sum += nodes_at(ps, i)->w;
+  return sum;
+}
+
+int pop_all(sg_arena *a, int depth) {
+  ints stack = {0};
+  for (int i = 0; i < depth; i++)
+    stack = ints_append(a, stack, i);
+  int top = 0;
+  while (stack.len > 0) {
+    top += ints_get(stack, stack.len - 1);
+    stack = ints_slice(stack, 0, stack.len - 1);
+  }
+  return top;
+}
+
+ints grow_clone(sg_arena *a, ints src) {
+  ints c = ints_clone(a, src);
+  ints_copy(c, src);
+  return ints_append(a, c, 1);
+}
+
+void count(groups g, ints keys) {
+  for (ptrdiff_t i = 0; i < keys.len; i++)
+    groups_put(g, ints_get(keys, i), (ints){0});
+}
+
+ints returned_append(sg_arena *a, ints s, int v) {
+  s = ints_append(a, s, v);
+  return ints_append(a, s, v + 1);
+}
+
+int read_only(groups g, int k) { return (int)groups_get(g, k).len; }
+
+/* ---- analysed ---------------------------------------------------- */
+
+ints subslice_then_append(sg_arena *a, ints s) {
+  ints head = ints_slice(s, 0, 1); // expected-note {{'head' is a 2-index slice of 's' made here}}
+  head = ints_append(a, head, 9); // expected-warning {{append to 'head' may overwrite}}
+  use_ints(s);
+  return head;
+}
+
+/* Quiet, but the view comes before the append: the flow must decide. */
+ints filter_in_place(sg_arena *a, ints s) {
+  ints kept = ints_slice(s, 0, 0);
+  for (ptrdiff_t i = 0; i < s.len; i++)
+    if (ints_get(s, i) > 0)
+      kept = ints_append(a, kept, ints_get(s, i));
+  return kept;
+}
+
+/* A slice read out of a map is a second name for the stored array. */
+void bucket_append(sg_arena *a, groups g, int k) {
+  ints members = groups_get(g, k);
+  members = ints_append(a, members, k);
+  groups_put(g, k, members);
+}
+
+/* A field may be a view made elsewhere (a struct invariant). */
+struct shelf { ints items; };
+void push_field(sg_arena *a, struct shelf *sh, int v) {
+  sh->items = ints_append(a, sh->items, v);
+}
+
+/* t = append(s, x) in a loop: each iteration's t shares s's array. */
+void kept_in_loop(sg_arena *a, groups g, ints base) {
+  for (int i = 0; i < 3; i++) {
+    ints t = ints_append(a, base, i);
+    use_ints(t);
+  }
+}
