@@ -11,11 +11,14 @@
  * freed.
  *
  * Memory comes from malloc-backed blocks that grow geometrically.  Memory
- * handed out is always zeroed (Go's make and append zero memory): blocks
- * come from calloc, so fresh pages cost nothing, and reset re-zeroes only
- * what was used.  The most recent allocation can grow in place while its
- * block has room (sg_arena_extend), which is what makes append cheap.
- * Running out of memory is a fatal error, never a NULL.
+ * handed out is always zeroed (Go's make and append zero memory), but a
+ * block is not zeroed when it is made: each allocation zeroes its own
+ * bytes.  So nothing pays for zeroing room it never uses, and the runtime
+ * itself can skip zeroing what it is about to overwrite (the part of a
+ * grown array that append copies into, the slots of a map table).  The
+ * most recent allocation can grow in place while its block has room
+ * (sg_arena_extend), which is what makes append cheap.  Running out of
+ * memory is a fatal error, never a NULL.
  */
 #ifndef SLICEGUARD_ARENA_H
 #define SLICEGUARD_ARENA_H
@@ -24,14 +27,14 @@
 
 /* Blocks start at 4 KiB and double up to 64 MiB; a bigger request gets a
  * block twice its size, so the allocation can still grow in place.
- * Untouched calloc'd pages are never faulted in, so the headroom is free. */
+ * Untouched pages of a large block are never faulted in, so the headroom
+ * is free. */
 #define SG_ARENA_FIRST_BLOCK ((size_t)4 << 10)
 #define SG_ARENA_MAX_BLOCK ((size_t)64 << 20)
 
 typedef struct sg_arena_block_ {
   struct sg_arena_block_ *prev;
   size_t size; /* usable bytes after the header */
-  size_t used; /* bytes in use, recorded when the block stops being current */
 } sg_arena_block_;
 
 /* Block headers are padded so the data after them is max-aligned. */
@@ -51,28 +54,50 @@ typedef struct SG_MARK_TYPE(arena) sg_arena {
 /* Address of zero-byte allocations, like Go's zerobase. */
 SG_SHARED char sg_zerobase;
 
+static inline char *sg_arena_block_data_(sg_arena_block_ *b) {
+  return (char *)b + SG_ARENA_HEADER_;
+}
+
+/* The arena and its first block are one allocation: one malloc and one
+ * free per arena fewer, and no small chunk left for malloc to consolidate
+ * when the next arena asks for a block.  The first block is the oldest in
+ * the chain and is released with the arena itself. */
+#define SG_ARENA_SELF_                                                         \
+  ((sizeof(sg_arena) + _Alignof(max_align_t) - 1) &                            \
+   ~(_Alignof(max_align_t) - 1))
+
+static inline sg_arena_block_ *sg_arena_first_block_(sg_arena *a) {
+  return (sg_arena_block_ *)(void *)((char *)a + SG_ARENA_SELF_);
+}
+
 static inline sg_arena *sg_arena_new(void) {
-  sg_arena *a = (sg_arena *)calloc(1, sizeof *a);
+  size_t bytes = SG_ARENA_SELF_ + SG_ARENA_HEADER_ + SG_ARENA_FIRST_BLOCK;
+  sg_arena *a = (sg_arena *)malloc(bytes);
   if (!a)
-    sg_fatalf("runtime: out of memory (arena of %zu bytes)", sizeof *a);
-  a->next_block = SG_ARENA_FIRST_BLOCK;
+    sg_fatalf("runtime: out of memory (arena of %zu bytes)", bytes);
+  sg_arena_block_ *b = sg_arena_first_block_(a);
+  b->prev = NULL;
+  b->size = SG_ARENA_FIRST_BLOCK;
+  a->block = b;
+  a->cur = sg_arena_block_data_(b);
+  a->end = a->cur + SG_ARENA_FIRST_BLOCK;
+  a->last = NULL;
+  a->next_block = 2 * SG_ARENA_FIRST_BLOCK;
+  a->reserved = SG_ARENA_FIRST_BLOCK;
   return a;
 }
 
 static inline void sg_arena_free(sg_arena *a) {
   if (!a)
     return;
-  sg_arena_block_ *b = a->block;
+  sg_arena_block_ *first = sg_arena_first_block_(a), *b = a->block;
   while (b) {
     sg_arena_block_ *prev = b->prev;
-    free(b);
+    if (b != first)
+      free(b);
     b = prev;
   }
   free(a);
-}
-
-static inline char *sg_arena_block_data_(sg_arena_block_ *b) {
-  return (char *)b + SG_ARENA_HEADER_;
 }
 
 /* Opens a new current block able to hold size bytes at alignment align. */
@@ -83,12 +108,10 @@ SG_OUTLINE void sg_arena_new_block_(sg_arena *a, size_t size, size_t align) {
   size_t block = a->next_block;
   if (block < 2 * need)
     block = 2 * need;
-  sg_arena_block_ *b = (sg_arena_block_ *)calloc(1, SG_ARENA_HEADER_ + block);
+  sg_arena_block_ *b = (sg_arena_block_ *)malloc(SG_ARENA_HEADER_ + block);
   if (!b)
     sg_fatalf("runtime: out of memory (arena block of %zu bytes)",
               SG_ARENA_HEADER_ + block);
-  if (a->block)
-    a->block->used = (size_t)(a->cur - sg_arena_block_data_(a->block));
   b->prev = a->block;
   b->size = block;
   a->block = b;
@@ -99,8 +122,9 @@ SG_OUTLINE void sg_arena_new_block_(sg_arena *a, size_t size, size_t align) {
     a->next_block *= 2;
 }
 
-/* size zeroed bytes aligned to align (a power of two). */
-static inline void *sg_arena_alloc_aligned(sg_arena *a, size_t size,
+/* size bytes aligned to align (a power of two), not zeroed: for the
+ * runtime's own use, where the caller zeroes or overwrites every byte. */
+static inline void *sg_arena_alloc_uninit_(sg_arena *a, size_t size,
                                            size_t align) {
   if (SG_UNLIKELY(!a))
     sg_panicf(false,
@@ -118,6 +142,15 @@ static inline void *sg_arena_alloc_aligned(sg_arena *a, size_t size,
   return (void *)p;
 }
 
+/* size zeroed bytes aligned to align (a power of two). */
+static inline void *sg_arena_alloc_aligned(sg_arena *a, size_t size,
+                                           size_t align) {
+  void *p = sg_arena_alloc_uninit_(a, size, align);
+  if (size)
+    memset(p, 0, size);
+  return p;
+}
+
 /* size zeroed bytes aligned for any type. */
 static inline void *sg_arena_alloc(sg_arena *a, size_t size) {
   return sg_arena_alloc_aligned(a, size, _Alignof(max_align_t));
@@ -133,32 +166,32 @@ static inline bool sg_arena_extend(sg_arena *a, void *p, size_t old_size,
       (size_t)(a->cur - q) != old_size ||
       new_size - old_size > (size_t)(a->end - a->cur))
     return false;
+  memset(a->cur, 0, new_size - old_size);
   a->cur = q + new_size;
   return true;
 }
 
-/* Forgets every allocation but keeps the largest block for reuse; the
- * memory it hands out again is zeroed. */
+/* Forgets every allocation but keeps the largest block for reuse (the
+ * memory it hands out again is zeroed by the allocation, as always).  The
+ * first block, part of the arena's own allocation, stays in the chain. */
 static inline void sg_arena_reset(sg_arena *a) {
-  if (!a || !a->block)
+  if (!a)
     return;
-  a->block->used = (size_t)(a->cur - sg_arena_block_data_(a->block));
-  sg_arena_block_ *keep = a->block;
+  sg_arena_block_ *first = sg_arena_first_block_(a), *keep = a->block;
   for (sg_arena_block_ *b = a->block; b; b = b->prev)
     if (b->size > keep->size)
       keep = b;
   sg_arena_block_ *b = a->block;
   while (b) {
     sg_arena_block_ *prev = b->prev;
-    if (b != keep)
+    if (b != keep && b != first)
       free(b);
     b = prev;
   }
-  memset(sg_arena_block_data_(keep), 0, keep->used);
-  keep->prev = NULL;
-  keep->used = 0;
+  keep->prev = keep == first ? NULL : first;
+  first->prev = NULL;
   a->block = keep;
-  a->reserved = keep->size;
+  a->reserved = keep->size + (keep == first ? 0 : first->size);
   a->cur = sg_arena_block_data_(keep);
   a->end = a->cur + keep->size;
   a->last = NULL;

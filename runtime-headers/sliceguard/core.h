@@ -424,6 +424,10 @@ SG_COLD _Noreturn void sg_panic_bounds_(enum sg_bounds_kind kind, ptrdiff_t x,
 #define SG_MAX_ALLOC ((size_t)PTRDIFF_MAX)
 #endif
 
+/* Bytes of each size class, and the class of a size, looked up the way
+ * Go's allocator does (size_to_class8 up to 1 KiB in steps of 8,
+ * size_to_class128 above it in steps of 128): growing a slice then costs
+ * no search with unpredictable branches. */
 static inline size_t sg_roundupsize(size_t size) {
   static const uint16_t class_size[68] = {
       0,     8,     16,    24,    32,    48,    64,    80,    96,    112,
@@ -433,18 +437,36 @@ static inline size_t sg_roundupsize(size_t size) {
       2688,  3072,  3200,  3456,  4096,  4864,  5376,  6144,  6528,  6784,
       6912,  8192,  9472,  9728,  10240, 10880, 12288, 13568, 14336, 16384,
       18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
-  if (size < SG_MAX_SMALL_SIZE) {
-    /* Smallest class that fits: binary search over the sorted table. */
-    unsigned lo = 0, hi = 67;
-    while (lo < hi) {
-      unsigned mid = (lo + hi) / 2;
-      if (class_size[mid] < size)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    return class_size[lo];
-  }
+  static const uint8_t size_to_class8[129] = {
+      0,  1,  2,  3,  4,  5,  5,  6,  6,  7,  7,  8,  8,  9,  9,  10, 10,
+      11, 11, 12, 12, 13, 13, 14, 14, 15, 15, 16, 16, 17, 17, 18, 18, 19,
+      19, 19, 19, 20, 20, 20, 20, 21, 21, 21, 21, 22, 22, 22, 22, 23, 23,
+      23, 23, 24, 24, 24, 24, 25, 25, 25, 25, 26, 26, 26, 26, 27, 27, 27,
+      27, 27, 27, 27, 27, 28, 28, 28, 28, 28, 28, 28, 28, 29, 29, 29, 29,
+      29, 29, 29, 29, 30, 30, 30, 30, 30, 30, 30, 30, 31, 31, 31, 31, 31,
+      31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 32, 32, 32, 32, 32, 32,
+      32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+  };
+  static const uint8_t size_to_class128[249] = {
+      32, 33, 34, 35, 36, 37, 37, 38, 38, 39, 39, 40, 40, 40, 41, 41, 41, 42,
+      43, 43, 44, 44, 44, 44, 44, 45, 45, 45, 45, 45, 45, 46, 46, 46, 46, 47,
+      47, 47, 47, 47, 47, 48, 48, 48, 49, 49, 50, 51, 51, 51, 51, 51, 51, 51,
+      51, 51, 51, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 53, 53, 54, 54, 54,
+      54, 55, 55, 55, 55, 55, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 57,
+      57, 57, 57, 57, 57, 57, 57, 57, 57, 58, 58, 58, 58, 58, 58, 59, 59, 59,
+      59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 60, 60, 60, 60, 60,
+      60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 61, 61, 61, 61, 61, 62, 62,
+      62, 62, 62, 62, 62, 62, 62, 62, 62, 63, 63, 63, 63, 63, 63, 63, 63, 63,
+      63, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+      64, 64, 64, 64, 64, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65,
+      65, 65, 65, 65, 65, 65, 65, 65, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66,
+      66, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67,
+      67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67,
+  };
+  if (size <= 1024)
+    return class_size[size_to_class8[(size + 7) >> 3]];
+  if (size < SG_MAX_SMALL_SIZE)
+    return class_size[size_to_class128[(size - 1024 + 127) >> 7]];
   if (size + SG_PAGE_SIZE < size)
     return size;
   return (size + SG_PAGE_SIZE - 1) & ~(size_t)(SG_PAGE_SIZE - 1);

@@ -393,18 +393,20 @@ static inline ptrdiff_t SG_M_(max_fill_)(size_t groups) {
   return (ptrdiff_t)(groups * SG_GROUP_SLOTS / 8 * 7);
 }
 
-/* Points m at a new zeroed (so all-empty) table of n groups from the
- * arena: the control bytes, then the slots, in one allocation (16 bytes
- * of control per group keep the slots after them aligned). */
+/* Points m at a new all-empty table of n groups from the arena: the
+ * control bytes, then the slots, in one allocation (16 bytes of control
+ * per group keep the slots after them aligned).  Only the control bytes
+ * are zeroed: a slot is never read before an insert fills it. */
 #define SG_M_ALIGN_ (_Alignof(SG_MSLOT_) > 16 ? _Alignof(SG_MSLOT_) : 16)
 static inline void SG_M_(new_table_)(SG_MAP m, size_t n) {
   if (n > SG_MAX_ALLOC / (SG_GROUP_SLOTS * (sizeof(SG_MSLOT_) + 1)))
     sg_panicf(true, "makemap: size out of range");
   size_t ctrl_bytes =
       (n * SG_GROUP_SLOTS + SG_M_ALIGN_ - 1) & ~(size_t)(SG_M_ALIGN_ - 1);
-  char *p = (char *)sg_arena_alloc_aligned(
+  char *p = (char *)sg_arena_alloc_uninit_(
       m->arena, ctrl_bytes + n * SG_GROUP_SLOTS * sizeof(SG_MSLOT_),
       SG_M_ALIGN_);
+  memset(p, 0, ctrl_bytes);
   m->ctrl = (unsigned char *)p;
   m->slots = (SG_MSLOT_ *)(void *)(p + ctrl_bytes);
   m->gmask = n - 1;

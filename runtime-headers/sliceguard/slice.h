@@ -96,37 +96,49 @@ static inline SG_SLICE SG_S_(make)(sg_arena *a, ptrdiff_t len, ptrdiff_t cap) {
   return s;
 }
 
+/* What growing gives: the array and its capacity.  Two words, so it is
+ * returned in registers. */
+typedef struct SG_S_(grown_) {
+  SG_SE_ *ptr;
+  ptrdiff_t cap;
+} SG_S_(grown_);
+
 /* Moves the slice {ptr, len, cap} to an array able to hold newlen
- * elements (Go's growslice); the result has the same length and Go's new
- * capacity.  Out of line, and taking scalars rather than the struct, so the
- * caller's slice stays in registers on append's fast path. */
-SG_OUTLINE SG_SLICE SG_S_(grow_)(sg_arena *a, SG_SE_ *ptr, ptrdiff_t len,
-                                 ptrdiff_t cap, ptrdiff_t newlen) {
+ * elements (Go's growslice): the array holds the same len elements and
+ * has Go's new capacity.  Out of line, and taking and returning scalars
+ * rather than the slice, so the caller's slice stays in registers on
+ * append's fast path (a slice result, three words, goes through memory
+ * and would give the slice a home on the stack, stored to on every
+ * append). */
+SG_OUTLINE SG_S_(grown_) SG_S_(grow_)(sg_arena *a, SG_SE_ *ptr, ptrdiff_t len,
+                                      ptrdiff_t cap, ptrdiff_t newlen) {
   const size_t size = sizeof(SG_SE_);
-  SG_SLICE s = {ptr, len, cap};
+  SG_S_(grown_) g = {ptr, newlen};
   if (size == 0) { /* Go: zero-size arrays grow to exactly newlen */
-    s.ptr = SG_S_(zerobase_)();
-    s.cap = newlen;
-    return s;
+    g.ptr = SG_S_(zerobase_)();
+    return g;
   }
-  ptrdiff_t newcap = sg_growcap(newlen, cap, size);
-  size_t oldbytes = (size_t)cap * size, newbytes = (size_t)newcap * size;
-  if (len == cap && cap > 0 && sg_arena_extend(a, ptr, oldbytes, newbytes)) {
-    s.cap = newcap;
-    return s;
-  }
-  s.ptr = (SG_SE_ *)sg_arena_alloc_aligned(a, newbytes, SG_S_ALIGN_);
+  g.cap = sg_growcap(newlen, cap, size);
+  size_t oldbytes = (size_t)cap * size, newbytes = (size_t)g.cap * size;
+  if (len == cap && cap > 0 && sg_arena_extend(a, ptr, oldbytes, newbytes))
+    return g;
+  /* A new array: the first len elements are copied over, so only the
+   * rest needs zeroing. */
+  g.ptr = (SG_SE_ *)sg_arena_alloc_uninit_(a, newbytes, SG_S_ALIGN_);
+  size_t lenbytes = (size_t)len * size;
   if (len > 0)
-    memcpy(s.ptr, ptr, (size_t)len * size);
-  s.cap = newcap;
-  return s;
+    memcpy(g.ptr, ptr, lenbytes);
+  memset((char *)g.ptr + lenbytes, 0, newbytes - lenbytes);
+  return g;
 }
 
 static inline SG_SLICE SG_S_(append)(sg_arena *a, SG_SLICE s, SG_SE_ v) {
   if (SG_UNLIKELY(s.len >= s.cap)) {
     if (s.len == PTRDIFF_MAX)
       sg_panicf(true, "growslice: len out of range");
-    s = SG_S_(grow_)(a, s.ptr, s.len, s.cap, s.len + 1);
+    SG_S_(grown_) g = SG_S_(grow_)(a, s.ptr, s.len, s.cap, s.len + 1);
+    s.ptr = g.ptr;
+    s.cap = g.cap;
   }
   s.ptr[s.len++] = v;
   return s;
@@ -144,7 +156,9 @@ static inline SG_SLICE SG_S_(append_n)(sg_arena *a, SG_SLICE s, const SG_SE_ *p,
       sg_panicf(true, "growslice: len out of range");
     /* p may point into s's own array: growing never frees that array, and
      * extending in place never writes below s.len, so p stays readable. */
-    s = SG_S_(grow_)(a, s.ptr, s.len, s.cap, s.len + n);
+    SG_S_(grown_) g = SG_S_(grow_)(a, s.ptr, s.len, s.cap, s.len + n);
+    s.ptr = g.ptr;
+    s.cap = g.cap;
   }
   if (sizeof(SG_SE_))
     memmove(s.ptr + s.len, p, (size_t)n * sizeof(SG_SE_));

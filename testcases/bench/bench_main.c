@@ -290,7 +290,11 @@ static void print_push_table(size_t n, const measured m[N_PUSH_IMPLS]) {
 
 /* Samples are interleaved across implementations, so a burst of load from
  * elsewhere on a shared machine hits every implementation alike instead of
- * whichever one happened to be running. */
+ * whichever one happened to be running.  Each sample also starts the
+ * round-robin at the next implementation: what runs first after another
+ * phase meets the allocator in a different state (glibc's heap trimmed,
+ * its mmap threshold moved, fresh pages to fault in), and that must not
+ * always be the same implementation. */
 static bool run_size(const options *opt, size_t n) {
   bool ok = true;
   owned_input o = make_input(n, opt->seed);
@@ -303,15 +307,21 @@ static bool run_size(const options *opt, size_t n) {
     measured_init(&push[i]);
 
   for (int s = 0; s < opt->samples; s++) {
-    for (int i = 0; i < N_MAP_IMPLS; i++)
+    for (int k = 0; k < N_MAP_IMPLS; k++) {
+      int i = (k + s) % N_MAP_IMPLS;
       sample_map(opt, &o.in, map_impls[i]->u64, map_impls[i]->name, "uint64",
                  &u64[i]);
-    for (int i = 0; i < N_MAP_IMPLS; i++)
+    }
+    for (int k = 0; k < N_MAP_IMPLS; k++) {
+      int i = (k + s) % N_MAP_IMPLS;
       sample_map(opt, &o.in, map_impls[i]->str, map_impls[i]->name, "string",
                  &str[i]);
-    for (int i = 0; i < N_PUSH_IMPLS; i++)
+    }
+    for (int k = 0; k < N_PUSH_IMPLS; k++) {
+      int i = (k + s) % N_PUSH_IMPLS;
       sample_push(opt, &o.in, push_impls[i]->push, push_impls[i]->name,
                   &push[i]);
+    }
   }
   for (int i = 0; i < N_MAP_IMPLS; i++)
     ok &= u64[i].ok && str[i].ok;
