@@ -46,6 +46,18 @@ static int spare_is_zero(ints s) {
 // Dirties everything it allocates, so the next round (after reset) gets
 // memory that held non-zero bytes.
 static void round_trip(sg_arena *a, int round) {
+  // A small slice moved to a new array because something was allocated
+  // after it: first, so that after a reset it lands where the last round
+  // left dirty bytes.
+  ints small = {0};
+  for (int i = 1; i <= 10; i++)
+    small = ints_append(a, small, i);
+  (void)sg_arena_alloc(a, 16);
+  ints t = ints_append(a, ints_slice(small, 0, small.cap), 7);
+  int moved_ok = t.ptr != small.ptr && spare_is_zero(t);
+  memset(t.ptr, 0xee, (size_t)t.cap * sizeof(int));
+  memset(small.ptr, 0xee, (size_t)small.cap * sizeof(int));
+
   char *p = sg_arena_alloc(a, 3000);
   int alloc_ok = all_zero(p, 3000);
   memset(p, 0xab, 3000);
@@ -55,18 +67,13 @@ static void round_trip(sg_arena *a, int round) {
   int extend_ok = sg_arena_extend(a, q, 64, 200) && all_zero(q + 64, 136);
   memset(q, 0xcd, 200);
 
-  // Grown in place while it is the newest allocation...
+  // Grown in place while it is the newest allocation.
   ints s = {0};
   int append_ok = 1;
   for (int i = 1; i <= 5000; i++) {
     s = ints_append(a, s, i);
     append_ok &= spare_is_zero(s);
   }
-  // ...and moved once something else was allocated after it.
-  (void)sg_arena_alloc(a, 16);
-  ints t = ints_append(a, ints_slice(s, 0, s.cap), 7);
-  int moved_ok = t.ptr != s.ptr && spare_is_zero(t);
-  memset(t.ptr, 0xee, (size_t)t.cap * sizeof(int));
   memset(s.ptr, 0xee, (size_t)s.cap * sizeof(int));
 
   ints m = ints_make(a, 100, 300);
