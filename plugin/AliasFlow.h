@@ -42,7 +42,9 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <algorithm>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <set>
@@ -82,7 +84,60 @@ struct Place {
 };
 
 using ValueId = unsigned;
-using ValueSet = std::set<ValueId>;
+
+/// A small sorted set of values.  Places rarely hold more than a few, and
+/// the flow copies states at every block: a node-based std::set spent more
+/// time in malloc than in the analysis.
+class ValueSet {
+public:
+  using value_type = ValueId;
+  using const_iterator = const ValueId *;
+  using iterator = const_iterator;
+
+  ValueSet() = default;
+  ValueSet(std::initializer_list<ValueId> Init) {
+    for (ValueId V : Init)
+      insert(V);
+  }
+
+  std::pair<const_iterator, bool> insert(ValueId V) {
+    auto It = std::lower_bound(Items.begin(), Items.end(), V);
+    if (It != Items.end() && *It == V)
+      return {It, false};
+    It = Items.insert(It, V);
+    return {It, true};
+  }
+  template <typename InputIt> void insert(InputIt First, InputIt Last) {
+    for (; First != Last; ++First)
+      insert(*First);
+  }
+  size_t erase(ValueId V) {
+    auto It = std::lower_bound(Items.begin(), Items.end(), V);
+    if (It == Items.end() || *It != V)
+      return 0;
+    Items.erase(It);
+    return 1;
+  }
+  const_iterator find(ValueId V) const {
+    auto It = std::lower_bound(Items.begin(), Items.end(), V);
+    return It != Items.end() && *It == V ? It : end();
+  }
+  size_t count(ValueId V) const { return find(V) != end(); }
+  const_iterator begin() const { return Items.begin(); }
+  const_iterator end() const { return Items.end(); }
+  bool empty() const { return Items.empty(); }
+  size_t size() const { return Items.size(); }
+  void clear() { Items.clear(); }
+  bool operator==(const ValueSet &O) const { return Items == O.Items; }
+  bool operator!=(const ValueSet &O) const { return Items != O.Items; }
+  bool operator<(const ValueSet &O) const {
+    return std::lexicographical_compare(Items.begin(), Items.end(),
+                                        O.Items.begin(), O.Items.end());
+  }
+
+private:
+  llvm::SmallVector<ValueId, 4> Items; ///< sorted, no duplicates
+};
 
 struct Value {
   enum Kind { Initial, Made, Address, Projection, Fresh } K;
