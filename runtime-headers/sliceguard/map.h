@@ -11,12 +11,14 @@
  *   sg_range(wordcount, m, it) printf("%d\n", it.val);
  *
  * A map is a pointer (NULL is the nil map).  The table is a Swiss table in
- * the style of Go 1.24: groups of 8 slots, each group led by a word of 8
- * control bytes (empty, deleted, or full plus 7 bits of the hash) matched
- * 8 at a time with word arithmetic, triangular probing over a power-of-two
- * number of groups, tombstones, at most 7/8 full.  A live entry never moves
- * inside a table: growing builds a new table in the arena and leaves the
- * old one intact, which is what lets a range keep walking it.
+ * the style of Go 1.24: a control byte per slot (empty, deleted, or full
+ * plus 8 bits of the hash), kept in an array of their own and matched a
+ * group of 16 at a time (SSE2, or word arithmetic without it), triangular
+ * probing over a power-of-two number of groups, tombstones, at most 7/8
+ * full.  docs/runtime.md says why 16 slots rather than Go's 8.  A live
+ * entry never moves inside a table: growing builds a new table in the
+ * arena and leaves the old one intact, which is what lets a range keep
+ * walking it.
  *
  * Keys: integers, pointers, floats and sg_str hash and compare by default.
  * For other keys define SG_HASH(k) (returning an integer hash, mixed with
