@@ -84,7 +84,15 @@ TypeKind ApiModel::recordKind(const RecordDecl *RD) const {
 TypeKind ApiModel::typeKind(QualType T) const {
   if (T.isNull())
     return TypeKind::None;
-  T = T.getCanonicalType();
+  // Asked for nearly every expression the checks and the screen meet.
+  const Type *Canonical = T.getCanonicalType().getTypePtr();
+  auto [It, Inserted] = TypeCache.try_emplace(Canonical, TypeKind::None);
+  if (Inserted)
+    It->second = uncachedTypeKind(Canonical);
+  return It->second;
+}
+
+TypeKind ApiModel::uncachedTypeKind(const Type *T) const {
   if (const auto *PT = T->getAs<PointerType>()) {
     // A map value is a pointer to the marked table.
     TypeKind Pointee = recordKind(PT->getPointeeType()->getAsRecordDecl());

@@ -78,7 +78,9 @@ public:
 
 private:
   TypeKind recordKind(const clang::RecordDecl *RD) const;
+  TypeKind uncachedTypeKind(const clang::Type *Canonical) const;
   mutable llvm::DenseMap<const clang::RecordDecl *, TypeKind> RecordCache;
+  mutable llvm::DenseMap<const clang::Type *, TypeKind> TypeCache;
   mutable llvm::DenseMap<const clang::FunctionDecl *, OpKind> OpCache;
   std::vector<const clang::FunctionDecl *> KnownOps;
 };

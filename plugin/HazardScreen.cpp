@@ -325,9 +325,19 @@ void HazardScreen::assignment(const BinaryOperator *BO) {
 bool HazardScreen::carriesReference(QualType T) {
   if (T.isNull())
     return false;
+  const Type *Ty = T.getCanonicalType().getTypePtr();
+  if (auto It = TypeCache.find(Ty); It != TypeCache.end())
+    return It->second;
+  bool Carries = uncachedCarriesReference(T, Ty);
+  // A record's answer may rest on a cycle's guess: only cache settled ones.
+  if (!SawCycle)
+    TypeCache[Ty] = Carries;
+  return Carries;
+}
+
+bool HazardScreen::uncachedCarriesReference(QualType T, const Type *Ty) {
   if (Api.isTracked(T))
     return true;
-  const Type *Ty = T.getCanonicalType().getTypePtr();
   if (const auto *PT = dyn_cast<PointerType>(Ty))
     return carriesReference(PT->getPointeeType());
   if (const auto *AT = dyn_cast<ArrayType>(Ty))

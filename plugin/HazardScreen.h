@@ -107,6 +107,7 @@ private:
   /// A slice, map or iterator, a pointer to one, an array of them, or a
   /// record holding one: a value through which a reference can travel.
   bool carriesReference(clang::QualType T);
+  bool uncachedCarriesReference(clang::QualType T, const clang::Type *Ty);
   bool recordCarriesReference(const clang::RecordDecl *RD);
 
   const ApiModel &Api;
@@ -116,6 +117,7 @@ private:
   bool UnstructuredJumps = false; ///< goto: the text order is no guide
   enum class RecordState { InProgress, Carries, Plain };
   llvm::DenseMap<const clang::RecordDecl *, RecordState> RecordCache;
+  llvm::DenseMap<const clang::Type *, bool> TypeCache;
   unsigned RecordDepth = 0;
   bool SawCycle = false;
 };

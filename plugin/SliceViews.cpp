@@ -12,29 +12,30 @@ namespace sliceguard {
 
 std::string nameOf(const Place &P) { return P.str(); }
 
-static void
-visitAssignments(const Stmt *S,
-                 llvm::function_ref<void(const BinaryOperator *)> Visit) {
+static void collectFieldAssignments(const Stmt *S,
+                                    std::vector<const BinaryOperator *> &Out) {
   if (!S)
     return;
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
-      BO && BO->getOpcode() == BO_Assign)
-    Visit(BO);
+      BO && BO->getOpcode() == BO_Assign &&
+      isa<MemberExpr>(ignoreNoise(BO->getLHS())))
+    Out.push_back(BO);
   for (const Stmt *Child : S->children())
-    visitAssignments(Child, Visit);
+    collectFieldAssignments(Child, Out);
 }
 
-void forEachAssignmentInFile(
-    const CheckContext &C,
-    llvm::function_ref<void(const BinaryOperator *)> Visit) {
-  const SourceManager &SM = C.Ctx.getSourceManager();
-  for (const Decl *D : C.Ctx.getTranslationUnitDecl()->decls()) {
+std::vector<const BinaryOperator *>
+fieldAssignmentsInFile(const ASTContext &Ctx, const ApiModel &Api) {
+  std::vector<const BinaryOperator *> Out;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (FD && FD->doesThisDeclarationHaveABody() &&
         SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) &&
-        C.Api.opKind(FD) == OpKind::None)
-      visitAssignments(FD->getBody(), Visit);
+        Api.opKind(FD) == OpKind::None)
+      collectFieldAssignments(FD->getBody(), Out);
   }
+  return Out;
 }
 
 SliceViews::SliceViews(const CheckContext &C) : C(C), Flow(C.Flow) {

@@ -216,13 +216,13 @@ const clang::Expr *sliceOfPointer(const ApiModel &Api, const clang::Expr *E,
 /// Source-like name of a place for messages.
 std::string nameOf(const Place &P);
 
-/// Calls Visit on every plain assignment (`a = b`) in the bodies of the
-/// main file's own functions (never the runtime's marked operations):
-/// what the checks scan once per translation unit to learn how the file
-/// sets struct fields elsewhere.
-void forEachAssignmentInFile(
-    const CheckContext &C,
-    llvm::function_ref<void(const clang::BinaryOperator *)> Visit);
+/// Every assignment to a struct field (`x.f = ...`, `p->f = ...`) in the
+/// bodies of the main file's own functions (never the runtime's marked
+/// operations): what the checks scan to learn how the file sets struct
+/// fields elsewhere.  Use CheckContext::fieldAssignmentsInFile(), which
+/// scans once per translation unit.
+std::vector<const clang::BinaryOperator *>
+fieldAssignmentsInFile(const clang::ASTContext &Ctx, const ApiModel &Api);
 
 } // namespace sliceguard
 

@@ -38,6 +38,9 @@ struct CheckContext {
 
   /// The function's slice views: built on first use, then shared.
   const SliceViews &views() const;
+  /// Assignments to struct fields anywhere in the main file: scanned on
+  /// first use, once per translation unit (see SliceViews.h).
+  llvm::ArrayRef<const clang::BinaryOperator *> fieldAssignmentsInFile() const;
 
   /// A finding of this check at Loc (macro locations are fine: the
   /// Reporter moves them to the user's line).

@@ -84,7 +84,7 @@ private:
     // Pointer fields the file sets to NULL are managed explicitly (set for
     // a scan, cleared after): no lasting invariant to rely on.
     std::set<const FieldDecl *> Cleared;
-    forEachAssignmentInFile(C, [&](const BinaryOperator *BO) {
+    for (const BinaryOperator *BO : C.fieldAssignmentsInFile()) {
       if (auto FG = fieldInvariant(C.Ctx, C.Api, BO))
         PointsIntoField[FG->second].push_back({FG->first, BO});
       const auto *Lhs = dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()));
@@ -94,7 +94,7 @@ private:
               Expr::NPC_ValueDependentIsNotNull))
         if (const auto *F = dyn_cast<FieldDecl>(Lhs->getMemberDecl()))
           Cleared.insert(F);
-    });
+    }
     for (auto &Entry : PointsIntoField)
       llvm::erase_if(Entry.second, [&](const auto &FS) {
         return Cleared.count(FS.first) != 0;

@@ -5,6 +5,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 
 using namespace clang;
 
@@ -51,11 +52,17 @@ std::string CheckContext::sourceText(const Expr *E) const {
       .str();
 }
 
+/// What the checks of one translation unit share.
+struct UnitAnalyses {
+  std::optional<std::vector<const BinaryOperator *>> FieldAssignments;
+};
+
 /// What the checks of one function share: the slice views are the same
 /// for every aliasing check, so they are collected once per function.
 struct SharedAnalyses {
   CheckContext Base;
   std::unique_ptr<SliceViews> Views;
+  UnitAnalyses *Unit = nullptr;
 };
 
 const SliceViews &CheckContext::views() const {
@@ -63,6 +70,16 @@ const SliceViews &CheckContext::views() const {
   if (!Shared->Views)
     Shared->Views = std::make_unique<SliceViews>(Shared->Base);
   return *Shared->Views;
+}
+
+llvm::ArrayRef<const BinaryOperator *>
+CheckContext::fieldAssignmentsInFile() const {
+  assert(Shared && Shared->Unit && "outside the registry's driver");
+  std::optional<std::vector<const BinaryOperator *>> &Cached =
+      Shared->Unit->FieldAssignments;
+  if (!Cached)
+    Cached = sliceguard::fieldAssignmentsInFile(Ctx, Api);
+  return *Cached;
 }
 
 namespace {
@@ -129,6 +146,7 @@ public:
              Out.isUserHeader(FD->getLocation());
     });
     HazardScreen Screen(Api);
+    UnitAnalyses Unit;
     unsigned UsingRuntime = 0, Analysed = 0;
     for (const FunctionDecl *FD : Functions) {
       // Only the user's code: never the runtime's own bodies.
@@ -143,7 +161,8 @@ public:
       FunctionFlow Flow(FD, Ctx, Api, &Summaries);
       if (!Flow.valid())
         continue;
-      SharedAnalyses Shared{{Ctx, Api, Flow, Summaries, Out, ""}, nullptr};
+      SharedAnalyses Shared{
+          {Ctx, Api, Flow, Summaries, Out, ""}, nullptr, &Unit};
       for (auto &[Name, C] : Enabled) {
         CheckContext Context{Ctx, Api, Flow, Summaries, Out, Name, &Shared};
         C->checkFunction(Context);

@@ -145,8 +145,8 @@ private:
       return;
     Scanned = &C.Ctx;
     FieldViews.clear();
-    forEachAssignmentInFile(
-        C, [&](const BinaryOperator *BO) { noteFieldView(C, Views, BO); });
+    for (const BinaryOperator *BO : C.fieldAssignmentsInFile())
+      noteFieldView(C, Views, BO);
   }
 
   /// `X.F = slice(X.G, lo, hi)` with spare capacity past hi: remember F.
