@@ -531,7 +531,7 @@ static inline uint64_t sg_mix(uint64_t a, uint64_t b) {
 }
 
 static inline uint64_t sg_hash_u64(uint64_t x, uint64_t seed) {
-  return sg_mix(x ^ seed ^ SG_K0, SG_K1 ^ (seed >> 7));
+  return sg_mix(x ^ seed, SG_K1 ^ (seed >> 7));
 }
 
 static inline uint64_t sg_load64_(const unsigned char *p) {

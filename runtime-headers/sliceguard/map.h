@@ -62,6 +62,13 @@
 /* A set of slots of one group: bit i is slot i. */
 typedef uint32_t sg_slotmask;
 
+/* H2, the control byte of a full slot: the low 8 bits of its key's hash,
+ * raised to at least 2. */
+static inline unsigned sg_h2_byte(uint64_t hash) {
+  unsigned b = (unsigned)(hash & 0xff);
+  return b < SG_CTRL_MIN_FULL ? SG_CTRL_MIN_FULL : b;
+}
+
 #if defined(__SSE2__) && !defined(SG_MAP_NO_SIMD)
 #include <emmintrin.h>
 
@@ -71,14 +78,21 @@ typedef __m128i sg_group;
 static inline sg_group sg_group_load(const unsigned char *ctrl) {
   return _mm_load_si128((const __m128i *)(const void *)ctrl);
 }
-/* Slots whose control byte is b.  Exact. */
-static inline sg_slotmask sg_group_match(sg_group g, unsigned b) {
-  return (sg_slotmask)_mm_movemask_epi8(
-      _mm_cmpeq_epi8(g, _mm_set1_epi8((char)(unsigned char)b)));
-}
 /* Empty slots.  Exact. */
 static inline sg_slotmask sg_group_empty(sg_group g) {
   return (sg_slotmask)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128()));
+}
+/* H2 of hash in every byte of a vector, for matching.  Raising the
+ * broadcast byte with one vector max keeps sg_h2_byte's compare and
+ * conditional move off the path from hash to probe. */
+typedef __m128i sg_h2s;
+static inline sg_h2s sg_h2s_of(uint64_t hash) {
+  return _mm_max_epu8(_mm_set1_epi8((char)(unsigned char)hash),
+                      _mm_set1_epi8(SG_CTRL_MIN_FULL));
+}
+/* Full slots whose control byte is h2.  Exact. */
+static inline sg_slotmask sg_group_match_h2(sg_group g, sg_h2s h2) {
+  return (sg_slotmask)_mm_movemask_epi8(_mm_cmpeq_epi8(g, h2));
 }
 /* Empty or deleted slots (byte 0 or 1): where an insert may go.  Exact. */
 static inline sg_slotmask sg_group_free(sg_group g) {
@@ -128,6 +142,11 @@ static inline sg_slotmask sg_group_match(sg_group g, unsigned b) {
 }
 static inline sg_slotmask sg_group_empty(sg_group g) {
   return sg_group_match(g, SG_CTRL_EMPTY);
+}
+typedef unsigned sg_h2s;
+static inline sg_h2s sg_h2s_of(uint64_t hash) { return sg_h2_byte(hash); }
+static inline sg_slotmask sg_group_match_h2(sg_group g, sg_h2s h2) {
+  return sg_group_match(g, h2);
 }
 static inline sg_slotmask sg_group_free(sg_group g) {
   const uint64_t not_one = ~SG_CTRL_LSB; /* 0 and 1 both become zero */
@@ -434,13 +453,9 @@ static inline SG_MAP SG_M_(make)(sg_arena *a, ptrdiff_t hint) {
 }
 
 /* The first group of hash's probe sequence (H1), from the bits above
- * H2; and H2, the control byte of a full slot. */
+ * H2. */
 static inline size_t SG_M_(h1_)(uint64_t hash, size_t gmask) {
   return (size_t)(hash >> 8) & gmask;
-}
-static inline unsigned SG_M_(h2_)(uint64_t hash) {
-  unsigned b = (unsigned)(hash & 0xff);
-  return b < SG_CTRL_MIN_FULL ? SG_CTRL_MIN_FULL : b;
 }
 
 /* Looks key up in the table (ctrl, slots, gmask): true, with *at set to
@@ -450,10 +465,10 @@ static inline bool SG_M_(find_)(const unsigned char *ctrl,
                                 const SG_MSLOT_ *slots, size_t gmask,
                                 SG_MK_ key, uint64_t hash, size_t *at) {
   size_t g = SG_M_(h1_)(hash, gmask);
-  unsigned h2 = SG_M_(h2_)(hash);
+  sg_h2s h2 = sg_h2s_of(hash);
   for (size_t step = 1;; step++) {
     sg_group c = sg_group_load(ctrl + g * SG_GROUP_SLOTS);
-    for (sg_slotmask hit = sg_group_match(c, h2); hit; hit &= hit - 1) {
+    for (sg_slotmask hit = sg_group_match_h2(c, h2); hit; hit &= hit - 1) {
       size_t i = g * SG_GROUP_SLOTS + sg_slot_first(hit);
       if (SG_LIKELY(SG_M_EQ_(slots[i].key, key))) {
         *at = i;
@@ -566,7 +581,7 @@ SG_OUTLINE void SG_M_(rehash_)(SG_MAP m) {
         i = SG_M_(free_slot_)(m->ctrl, m->gmask, hash);
       }
       m->slots[i] = *s;
-      m->ctrl[i] = (unsigned char)SG_M_(h2_)(hash);
+      m->ctrl[i] = (unsigned char)sg_h2_byte(hash);
     }
   }
   if (fill != small)
@@ -590,7 +605,7 @@ static inline void SG_M_(insert_)(SG_MAP m, size_t i, SG_MK_ key, SG_MV_ val,
     m->growth_left--;
   else
     m->tombstones--;
-  m->ctrl[i] = (unsigned char)SG_M_(h2_)(hash);
+  m->ctrl[i] = (unsigned char)sg_h2_byte(hash);
   m->slots[i].key = key;
   m->slots[i].val = val;
   m->len++;
@@ -611,11 +626,11 @@ static inline void SG_M_(put)(SG_MAP m, SG_MK_ key, SG_MV_ val) {
   /* One probe both looks for the key and notes the first free slot on the
    * way, where the key goes if it is absent. */
   const unsigned char *ctrl = m->ctrl;
-  unsigned h2 = SG_M_(h2_)(hash);
+  sg_h2s h2 = sg_h2s_of(hash);
   size_t gmask = m->gmask, g = SG_M_(h1_)(hash, gmask), free_at = SIZE_MAX;
   for (size_t step = 1;; step++) {
     sg_group c = sg_group_load(ctrl + g * SG_GROUP_SLOTS);
-    for (sg_slotmask hit = sg_group_match(c, h2); hit; hit &= hit - 1) {
+    for (sg_slotmask hit = sg_group_match_h2(c, h2); hit; hit &= hit - 1) {
       SG_MSLOT_ *s = &m->slots[g * SG_GROUP_SLOTS + sg_slot_first(hit)];
       if (SG_LIKELY(SG_M_EQ_(s->key, key))) {
         s->val = val;
