@@ -273,6 +273,22 @@ static inline bool sg_key_eq_ldbl(const void *a, const void *b, size_t n) {
       long double: sg_key_eq_ldbl,                                             \
       default: sg_key_eq_mem)(&(a), &(b), sizeof(a))
 
+/* Starts loading what hashing key k will read, where that is not k itself:
+ * a string's bytes.  Rehashing walks the old table in order but reads the
+ * strings its keys point to at random; asking for them a few groups ahead
+ * lets those cache misses overlap. */
+static inline void sg_key_prefetch_none(const void *k) { (void)k; }
+static inline void sg_key_prefetch_str(const void *k) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(((const sg_str *)k)->ptr);
+#else
+  (void)k;
+#endif
+}
+#define SG_KEY_PREFETCH(k)                                                     \
+  _Generic((k), sg_str: sg_key_prefetch_str, default: sg_key_prefetch_none)(   \
+      &(k))
+
 /* SG_CHECKS >= 2: Go's concurrent-misuse detector.  A write sets a flag in
  * the map for its duration; any other operation that sees it set is a
  * fatal error.  Relaxed atomics: it costs two plain loads and stores and,
@@ -535,6 +551,11 @@ SG_OUTLINE ptrdiff_t SG_M_(prune_tombstones_)(SG_MAP m) {
   return freed;
 }
 
+/* Groups ahead of the one being rehashed whose keys' strings are
+ * prefetched (one group is 7 to 14 entries; 1, 2 and 4 measured alike at a
+ * million string keys, 125 -> 100-108 ns per insert). */
+#define SG_M_PREFETCH_GROUPS_ 1
+
 /* Replaces the current table by a new one (never moving anything inside
  * the old one, which ranges may still be walking): twice the size when it
  * is mostly live entries, the same size when it is mostly tombstones. */
@@ -566,6 +587,15 @@ SG_OUTLINE void SG_M_(rehash_)(SG_MAP m) {
   if (fill)
     memset(fill, 0, new_groups);
   for (size_t g = 0; g < old_groups; g++) {
+#ifndef SG_HASH
+    if (g + SG_M_PREFETCH_GROUPS_ < old_groups) {
+      size_t ahead = g + SG_M_PREFETCH_GROUPS_;
+      sg_slotmask soon =
+          sg_group_full(sg_group_load(from_ctrl + ahead * SG_GROUP_SLOTS));
+      for (; soon; soon &= soon - 1)
+        SG_KEY_PREFETCH(from[ahead * SG_GROUP_SLOTS + sg_slot_first(soon)].key);
+    }
+#endif
     sg_slotmask full =
         sg_group_full(sg_group_load(from_ctrl + g * SG_GROUP_SLOTS));
     for (; full; full &= full - 1) {
@@ -830,6 +860,7 @@ static inline bool SG_M_(range_next)(SG_M_(iter) * it) {
 }
 
 #undef SG_M_ALIGN_
+#undef SG_M_PREFETCH_GROUPS_
 #undef SG_M_HASH_
 #undef SG_M_EQ_
 #undef SG_MSLOT_
