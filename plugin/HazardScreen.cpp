@@ -3,42 +3,43 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLExtras.h"
+#include <optional>
 
 using namespace clang;
 
 namespace sliceguard {
 
 ScreenResult HazardScreen::screen(const Stmt *Body) {
-  R = ScreenResult();
-  Refs.clear();
-  Changes.clear();
-  Events = Statements = Loops = CurrentLoop = 0;
-  UnstructuredJumps = false;
+  W = WalkState();
+  return walkBody(Body);
+}
+
+ScreenResult HazardScreen::walkBody(const Stmt *Body) {
   statement(Body);
-  R.ChangeAfterRef = changeFollowsRef();
-  return R;
+  W.R.ChangeAfterRef = changeFollowsRef();
+  return W.R;
 }
 
 void HazardScreen::secondRef(unsigned Id, bool MayWrite) {
-  R.SecondRef = true;
-  Refs.push_back({Statements, CurrentLoop, Id, false});
+  W.R.SecondRef = true;
+  W.Refs.push_back({W.Statements, W.CurrentLoop, Id, false});
   if (MayWrite)
-    Changes.push_back({Statements, CurrentLoop, Id, false});
+    W.Changes.push_back({W.Statements, W.CurrentLoop, Id, false});
 }
 
 void HazardScreen::growth(unsigned Id) {
-  R.MayGrow = true;
-  Changes.push_back({Statements, CurrentLoop, Id, true});
+  W.R.MayGrow = true;
+  W.Changes.push_back({W.Statements, W.CurrentLoop, Id, true});
 }
 
 void HazardScreen::elementWrite(unsigned Id) {
-  Changes.push_back({Statements, CurrentLoop, Id, false});
+  W.Changes.push_back({W.Statements, W.CurrentLoop, Id, false});
 }
 
 void HazardScreen::growthOfSharedStorage(unsigned Id) {
   growth(Id);
-  R.SecondRef = true;
-  Refs.push_back({/*Statement=*/0, CurrentLoop, newEvent(), false});
+  W.R.SecondRef = true;
+  W.Refs.push_back({/*Statement=*/0, W.CurrentLoop, newEvent(), false});
 }
 
 bool HazardScreen::changeFollowsRef() const {
@@ -46,9 +47,9 @@ bool HazardScreen::changeFollowsRef() const {
   // a loop holds both (the back edge).  A call that both changes the array
   // and makes the reference (`t = append(s, x)`) needs another change
   // after it, or a loop around it that grows.
-  for (const Event &Ref : Refs)
-    for (const Event &Change : Changes) {
-      if (UnstructuredJumps)
+  for (const Event &Ref : W.Refs)
+    for (const Event &Change : W.Changes) {
+      if (W.UnstructuredJumps)
         return true;
       if (Ref.Loop && Ref.Loop == Change.Loop &&
           (Ref.Id != Change.Id || Change.Grows))
@@ -60,25 +61,25 @@ bool HazardScreen::changeFollowsRef() const {
 }
 
 void HazardScreen::statement(const Stmt *S) {
-  if (!S || R.HasErrors)
+  if (!S || W.R.HasErrors)
     return;
   if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S))
     return loop(S);
   if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
-    UnstructuredJumps = true;
+    W.UnstructuredJumps = true;
   // An expression used as a statement: its value is dropped.
   if (const auto *E = dyn_cast<Expr>(S)) {
-    ++Statements;
+    ++W.Statements;
     return expression(E, Use{Use::Discarded});
   }
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-    ++Statements;
+    ++W.Statements;
     if (const Expr *Value = RS->getRetValue())
       expression(Value, Use{Use::Returned});
     return;
   }
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    ++Statements;
+    ++W.Statements;
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         declaration(VD);
@@ -89,17 +90,17 @@ void HazardScreen::statement(const Stmt *S) {
 }
 
 void HazardScreen::loop(const Stmt *S) {
-  unsigned Enclosing = CurrentLoop;
+  unsigned Enclosing = W.CurrentLoop;
   if (!Enclosing)
-    CurrentLoop = ++Loops;
+    W.CurrentLoop = ++W.Loops;
   for (const Stmt *Child : S->children())
     statement(Child);
-  CurrentLoop = Enclosing;
+  W.CurrentLoop = Enclosing;
 }
 
 void HazardScreen::declaration(const VarDecl *VD) {
   if (Api.isTracked(VD->getType()))
-    R.MentionsRuntime = true;
+    W.R.MentionsRuntime = true;
   // A VLA's size expressions are not children of the DeclStmt; rather than
   // walk the type, let the full analysis see such functions.
   if (VD->getType()->isVariablyModifiedType())
@@ -109,15 +110,15 @@ void HazardScreen::declaration(const VarDecl *VD) {
 }
 
 void HazardScreen::expression(const Expr *E, Use U) {
-  if (!E || R.HasErrors)
+  if (!E || W.R.HasErrors)
     return;
   if (E->containsErrors()) {
-    R.HasErrors = true;
+    W.R.HasErrors = true;
     return;
   }
   E = E->IgnoreParenImpCasts();
   if (Api.isTracked(E->getType()))
-    R.MentionsRuntime = true;
+    W.R.MentionsRuntime = true;
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return call(Call, U);
   if (carriesReference(E->getType()) && !valueMayStayHere(E, U))
@@ -178,12 +179,16 @@ void HazardScreen::call(const CallExpr *Call, Use U) {
   OpKind Op = Api.opKind(Call);
   if (Op != OpKind::None)
     return runtimeOp(Call, Op, U);
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee && Callee->hasBody())
+    if (std::optional<ScreenResult> Screened = screenOfCallee(Callee))
+      if (!Screened->SecondRef && !Screened->HasErrors)
+        return quietCall(Call, *Screened, U);
   for (const Stmt *Child : Call->children())
     expression(cast<Expr>(Child), Use{});
   unsigned Id = newEvent();
   // A same-file function's summary may append, insert or return a view;
   // a call through a pointer may do anything.
-  const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || Callee->hasBody()) {
     growth(Id);
     secondRef(Id, /*MayWrite=*/true);
@@ -194,8 +199,58 @@ void HazardScreen::call(const CallExpr *Call, Use U) {
     secondRef(Id);
 }
 
+void HazardScreen::quietCall(const CallExpr *Call, const ScreenResult &Callee,
+                             Use U) {
+  // The callee keeps no reference to anything: its arguments are operands,
+  // like a runtime op's container.
+  for (const Expr *Arg : Call->arguments())
+    expression(Arg, Use{Use::Operand});
+  unsigned Id = newEvent();
+  if (Callee.MayGrow)
+    growth(Id);
+  else
+    elementWrite(Id); // it may still write into the arrays it was given
+  // What it returns may be (an append of) one of its arguments: fine when
+  // it goes back where that argument came from, as in s = append(s, x).
+  if (carriesReference(Call->getType()) && !returnsToItsArguments(Call, U))
+    secondRef(Id);
+}
+
+bool HazardScreen::returnsToItsArguments(const CallExpr *Call, Use U) {
+  for (const Expr *Arg : Call->arguments()) {
+    if (!carriesReference(Arg->getType()))
+      continue;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || !VD->hasLocalStorage())
+      return false;
+    if (U.K == Use::Assigned && U.Target != VD)
+      return false;
+    if (U.K != Use::Assigned && U.K != Use::Returned)
+      return false;
+  }
+  return true;
+}
+
+std::optional<ScreenResult>
+HazardScreen::screenOfCallee(const FunctionDecl *Callee) {
+  const FunctionDecl *Def = nullptr;
+  if (!Callee->hasBody(Def) || !Def || Api.opKind(Def) != OpKind::None)
+    return std::nullopt;
+  if (auto It = Callees.find(Def); It != Callees.end())
+    return It->second; // none while in progress: recursion is unknown
+  Callees[Def] = std::nullopt;
+  // The callee gets a walk of its own; then ours resumes where it was.
+  WalkState Ours = std::move(W);
+  W = WalkState();
+  ScreenResult Screened = walkBody(Def->getBody());
+  W = std::move(Ours);
+  Callees[Def] = Screened;
+  return Screened;
+}
+
 void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
-  R.MentionsRuntime = true;
+  W.R.MentionsRuntime = true;
   // The operands are evaluated first: `append(slice(s, 0, 2), x)` makes
   // the view before it grows it.
   arguments(Call, Op);
@@ -267,7 +322,7 @@ bool HazardScreen::isSelfAppend(const CallExpr *Call, Use U) const {
   if (!VD)
     return false;
   if (U.K == Use::Assigned) // s = append(s, ...)
-    return U.Target == VD;
+    return U.Target == VD && VD->hasLocalStorage();
   if (U.K == Use::Returned) // return append(s, ...): s dies here
     return VD->hasLocalStorage();
   return false;
@@ -312,7 +367,7 @@ void HazardScreen::assignment(const BinaryOperator *BO) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS);
       DRE && isa<VarDecl>(DRE->getDecl())) {
     if (Api.isTracked(DRE->getType()))
-      R.MentionsRuntime = true;
+      W.R.MentionsRuntime = true;
     RHSUse = Use{Use::Assigned, cast<VarDecl>(DRE->getDecl())};
   } else {
     // The place written to (`o.items`, `*ps`); what is written is judged

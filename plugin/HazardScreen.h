@@ -26,6 +26,7 @@
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace clang {
 class VarDecl;
@@ -87,6 +88,15 @@ private:
   void growthOfSharedStorage(unsigned Id);
   bool changeFollowsRef() const;
 
+  ScreenResult walkBody(const clang::Stmt *Body);
+  /// A same-file callee's own screen; none for recursion or no body.
+  std::optional<ScreenResult> screenOfCallee(const clang::FunctionDecl *FD);
+  /// A call to a same-file function that makes no second reference: it
+  /// grows or writes at most what its arguments reach, and returns at
+  /// most (an append of) one of them.
+  void quietCall(const clang::CallExpr *Call, const ScreenResult &Callee,
+                 Use U);
+  bool returnsToItsArguments(const clang::CallExpr *Call, Use U);
   void statement(const clang::Stmt *S);
   void loop(const clang::Stmt *S);
   void declaration(const clang::VarDecl *VD);
@@ -111,10 +121,18 @@ private:
   bool recordCarriesReference(const clang::RecordDecl *RD);
 
   const ApiModel &Api;
-  ScreenResult R;
-  llvm::SmallVector<Event, 8> Refs, Changes;
-  unsigned Events = 0, Statements = 0, Loops = 0, CurrentLoop = 0;
-  bool UnstructuredJumps = false; ///< goto: the text order is no guide
+  /// The walk of one body (a callee's walk nests inside its caller's).
+  struct WalkState {
+    ScreenResult R;
+    llvm::SmallVector<Event, 8> Refs, Changes;
+    unsigned Statements = 0, Loops = 0, CurrentLoop = 0;
+    bool UnstructuredJumps = false; ///< goto: the text order is no guide
+  };
+  WalkState W;
+  unsigned Events = 0;
+  /// Same-file callees screened so far; none while being screened.
+  llvm::DenseMap<const clang::FunctionDecl *, std::optional<ScreenResult>>
+      Callees;
   enum class RecordState { InProgress, Carries, Plain };
   llvm::DenseMap<const clang::RecordDecl *, RecordState> RecordCache;
   llvm::DenseMap<const clang::Type *, bool> TypeCache;
