@@ -27,8 +27,10 @@ void HazardScreen::secondRef(unsigned Id, bool MayWrite) {
     W.Changes.push_back({W.Statements, W.CurrentLoop, Id, false});
 }
 
-void HazardScreen::growth(unsigned Id) {
+void HazardScreen::growth(unsigned Id, Growth Kind) {
   W.R.MayGrow = true;
+  W.R.MayAppend |= Kind != Growth::Insert;
+  W.R.MayInsert |= Kind != Growth::Append;
   W.Changes.push_back({W.Statements, W.CurrentLoop, Id, true});
 }
 
@@ -36,8 +38,8 @@ void HazardScreen::elementWrite(unsigned Id) {
   W.Changes.push_back({W.Statements, W.CurrentLoop, Id, false});
 }
 
-void HazardScreen::growthOfSharedStorage(unsigned Id) {
-  growth(Id);
+void HazardScreen::growthOfSharedStorage(unsigned Id, Growth Kind) {
+  growth(Id, Kind);
   W.R.SecondRef = true;
   W.Refs.push_back({/*Statement=*/0, W.CurrentLoop, newEvent(), false});
 }
@@ -104,7 +106,7 @@ void HazardScreen::declaration(const VarDecl *VD) {
   // A VLA's size expressions are not children of the DeclStmt; rather than
   // walk the type, let the full analysis see such functions.
   if (VD->getType()->isVariablyModifiedType())
-    growthOfSharedStorage(newEvent());
+    growthOfSharedStorage(newEvent(), Growth::Any);
   if (const Expr *Init = VD->getInit())
     expression(Init, Use{Use::Assigned, VD});
 }
@@ -190,7 +192,7 @@ void HazardScreen::call(const CallExpr *Call, Use U) {
   // A same-file function's summary may append, insert or return a view;
   // a call through a pointer may do anything.
   if (!Callee || Callee->hasBody()) {
-    growth(Id);
+    growth(Id, Growth::Any);
     secondRef(Id, /*MayWrite=*/true);
   }
   // A slice, map or pointer handed out by code we cannot see may have
@@ -206,8 +208,10 @@ void HazardScreen::quietCall(const CallExpr *Call, const ScreenResult &Callee,
   for (const Expr *Arg : Call->arguments())
     expression(Arg, Use{Use::Operand});
   unsigned Id = newEvent();
-  if (Callee.MayGrow)
-    growth(Id);
+  if (Callee.MayAppend || Callee.MayInsert)
+    growth(Id, !Callee.MayInsert   ? Growth::Append
+               : !Callee.MayAppend ? Growth::Insert
+                                   : Growth::Any);
   else
     elementWrite(Id); // it may still write into the arrays it was given
   // What it returns may be (an append of) one of its arguments: fine when
@@ -260,18 +264,18 @@ void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
   case OpKind::SliceAppendN:
   case OpKind::SliceExtend:
     if (isSelfAppend(Call, U)) {
-      growth(Id);
+      growth(Id, Growth::Append);
     } else if (isLocalVariable(Api.sliceOperand(Call))) {
       // `t = append(s, x)`: t is a second name for s's array.
-      growth(Id);
+      growth(Id, Growth::Append);
       secondRef(Id);
     } else {
       // A field, a global, `*ps`: others may hold the array already.
-      growthOfSharedStorage(Id);
+      growthOfSharedStorage(Id, Growth::Append);
     }
     return;
   case OpKind::MapPut:
-    growth(Id);
+    growth(Id, Growth::Insert);
     [[fallthrough]];
   case OpKind::SliceCopy:
   case OpKind::SliceSet:

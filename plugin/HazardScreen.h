@@ -38,6 +38,8 @@ namespace sliceguard {
 struct ScreenResult {
   bool MentionsRuntime = false; ///< a slice, map or iterator appears
   bool MayGrow = false;         ///< an append, an insert, or a call that might
+  bool MayAppend = false;       ///< ... of which an append (or such a call)
+  bool MayInsert = false;       ///< ... of which an insert (or such a call)
   bool SecondRef = false;       ///< a use that can make a second reference
   /// Some change to an array or table (growth, or a write into the
   /// elements) can run after some second reference was made: later in the
@@ -80,12 +82,13 @@ private:
   };
   unsigned newEvent() { return ++Events; }
   void secondRef(unsigned Id, bool MayWrite = false);
-  void growth(unsigned Id);
+  enum class Growth { Append, Insert, Any };
+  void growth(unsigned Id, Growth Kind);
   void elementWrite(unsigned Id);
   /// Growth that may meet a reference made outside the function (a
   /// field's invariant, the caller's copy): decided without looking at
   /// the order.
-  void growthOfSharedStorage(unsigned Id);
+  void growthOfSharedStorage(unsigned Id, Growth Kind);
   bool changeFollowsRef() const;
 
   ScreenResult walkBody(const clang::Stmt *Body);

@@ -29,7 +29,7 @@ using namespace clang;
 namespace sliceguard {
 namespace {
 
-class AppendAlias : public Check {
+class AppendAlias : public SliceGrowthCheck {
 public:
   void checkFunction(const CheckContext &C) override {
     const SliceViews &Views = C.views();

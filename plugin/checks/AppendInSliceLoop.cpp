@@ -20,7 +20,7 @@ using namespace clang;
 namespace sliceguard {
 namespace {
 
-class AppendInSliceLoop : public Check {
+class AppendInSliceLoop : public SliceGrowthCheck {
 public:
   void checkFunction(const CheckContext &C) override {
     const SliceViews &Views = C.views();

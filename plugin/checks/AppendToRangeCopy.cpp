@@ -15,7 +15,7 @@ using namespace clang;
 namespace sliceguard {
 namespace {
 
-class AppendToRangeCopy : public Check {
+class AppendToRangeCopy : public SliceGrowthCheck {
 public:
   void checkFunction(const CheckContext &C) override {
     for (const OpEvent &Append : C.Flow.events())

@@ -5,7 +5,8 @@
 // checks) and hands it over in a CheckContext.  A check reports through
 // CheckContext::report, which fills in the check's name.
 //
-// Adding a check: write checks/<Class>.cpp with
+// Adding a check: write checks/<Class>.cpp with a class derived from
+// SliceGrowthCheck or MapInsertCheck (which growth makes its hazard) and
 //   std::unique_ptr<Check> create<Class>();
 // and add one SLICEGUARD_CHECK line to checks/CheckList.def.
 //
@@ -16,6 +17,7 @@
 #include "AliasFlow.h"
 #include "ApiModel.h"
 #include "Diagnostics.h"
+#include "HazardScreen.h"
 #include "Sliceguard.h"
 #include "clang/AST/ASTContext.h"
 #include <memory>
@@ -75,7 +77,27 @@ inline void addHelperInsertNote(Finding &F, const OpEvent &Put) {
 class Check {
 public:
   virtual ~Check();
+  /// False when the screen shows the function cannot hold this check's
+  /// hazard (a slice check where nothing appends, a map check where
+  /// nothing inserts): the check is not run there.
+  virtual bool mayApply(const ScreenResult &Screened) const = 0;
   virtual void checkFunction(const CheckContext &C) = 0;
+};
+
+/// The base of the checks whose hazards an append makes.
+class SliceGrowthCheck : public Check {
+public:
+  bool mayApply(const ScreenResult &Screened) const override {
+    return Screened.MayAppend;
+  }
+};
+
+/// The base of the checks whose hazards an insert makes.
+class MapInsertCheck : public Check {
+public:
+  bool mayApply(const ScreenResult &Screened) const override {
+    return Screened.MayInsert;
+  }
 };
 
 #define SLICEGUARD_CHECK(Class, Name, Summary)                                 \

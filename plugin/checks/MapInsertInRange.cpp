@@ -18,7 +18,7 @@ using namespace clang;
 namespace sliceguard {
 namespace {
 
-class MapInsertInRange : public Check {
+class MapInsertInRange : public MapInsertCheck {
 public:
   void checkFunction(const CheckContext &C) override {
     const FunctionFlow &Flow = C.Flow;

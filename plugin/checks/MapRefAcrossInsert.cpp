@@ -14,7 +14,7 @@ using namespace clang;
 namespace sliceguard {
 namespace {
 
-class MapRefAcrossInsert : public Check {
+class MapRefAcrossInsert : public MapInsertCheck {
 public:
   void checkFunction(const CheckContext &C) override {
     for (const OpEvent &Ref : C.Flow.events())

@@ -26,7 +26,7 @@ using namespace clang;
 namespace sliceguard {
 namespace {
 
-class RefAcrossAppend : public Check {
+class RefAcrossAppend : public SliceGrowthCheck {
 public:
   void checkFunction(const CheckContext &C) override {
     const SliceViews &Views = C.views();

@@ -164,6 +164,8 @@ public:
       SharedAnalyses Shared{
           {Ctx, Api, Flow, Summaries, Out, ""}, nullptr, &Unit};
       for (auto &[Name, C] : Enabled) {
+        if (!C->mayApply(Screened) && !Opts.AnalyzeAll)
+          continue;
         CheckContext Context{Ctx, Api, Flow, Summaries, Out, Name, &Shared};
         C->checkFunction(Context);
       }

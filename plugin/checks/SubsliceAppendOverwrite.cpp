@@ -52,7 +52,7 @@ static bool sameExpr(const ASTContext &Ctx, const Expr *A, const Expr *B) {
   return IA == IB;
 }
 
-class SubsliceAppendOverwrite : public Check {
+class SubsliceAppendOverwrite : public SliceGrowthCheck {
 public:
   void checkFunction(const CheckContext &C) override {
     const SliceViews &Views = C.views();
