@@ -13,6 +13,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/Hashing.h"
 #include <deque>
 
 using namespace clang;
@@ -77,9 +78,8 @@ std::string Place::str() const {
 
 //===--- FunctionFlow: values ---------------------------------------------===//
 
-static std::vector<uintptr_t> keyOf(const Value &V) {
-  std::vector<uintptr_t> K;
-  K.reserve(8 + 2 * (V.P.Steps.size() + V.Steps.size()));
+static FunctionFlow::ValueKey keyOf(const Value &V) {
+  FunctionFlow::ValueKey K;
   auto Steps = [&](llvm::ArrayRef<PathStep> Path) {
     K.push_back(Path.size());
     for (const PathStep &S : Path) {
@@ -97,15 +97,19 @@ static std::vector<uintptr_t> keyOf(const Value &V) {
 }
 
 ValueId FunctionFlow::intern(Value V) {
-  std::vector<uintptr_t> K = keyOf(V);
-  auto It = Interned.find(K);
-  if (It != Interned.end()) {
-    Values[It->second].From.insert(V.From.begin(), V.From.end());
-    return It->second;
-  }
+  ValueKey K = keyOf(V);
+  unsigned Hash = llvm::hash_combine_range(K.begin(), K.end());
+  llvm::SmallVector<ValueId, 1> &Bucket = Interned[Hash];
+  for (ValueId Id : Bucket)
+    if (Keys[Id] == K) {
+      Values[Id].From.insert(V.From.begin(), V.From.end());
+      return Id;
+    }
   ValueId Id = Values.size();
   Values.push_back(std::move(V));
-  Interned.emplace(std::move(K), Id);
+  Keys.resize(Values.size());
+  Keys[Id] = std::move(K);
+  Bucket.push_back(Id);
   return Id;
 }
 

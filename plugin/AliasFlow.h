@@ -184,6 +184,9 @@ struct OpEvent {
 
 class FunctionFlow {
 public:
+  /// A value's identity as raw words (kind, place, site, steps): what
+  /// interning compares.
+  using ValueKey = llvm::SmallVector<uintptr_t, 12>;
   using State = std::map<Place, ValueSet>;
 
   FunctionFlow(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
@@ -275,7 +278,9 @@ private:
   std::vector<Value> Values;
   /// Values by identity (kind, place, site, base, steps) as raw words:
   /// cheaper to build and compare than a formatted string.
-  std::map<std::vector<uintptr_t>, ValueId> Interned;
+  /// Values by the hash of their key; Keys[Id] is Values[Id]'s key.
+  llvm::DenseMap<unsigned, llvm::SmallVector<ValueId, 1>> Interned;
+  std::vector<ValueKey> Keys;
   llvm::DenseMap<const clang::Stmt *, ProgramPoint> Points;
   std::vector<State> BlockEntry; ///< by block ID
   std::vector<OpEvent> Events;
