@@ -597,7 +597,6 @@ SG_OUTLINE void SG_M_(rehash_)(SG_MAP m) {
   size_t mask = m->gmask;
   uint64_t seed = m->seed;
   for (size_t g = 0; g < old_groups; g++) {
-#ifndef SG_HASH
     if (g + SG_M_PREFETCH_GROUPS_ < old_groups) {
       size_t ahead = g + SG_M_PREFETCH_GROUPS_;
       sg_slotmask soon =
@@ -605,7 +604,6 @@ SG_OUTLINE void SG_M_(rehash_)(SG_MAP m) {
       for (; soon; soon &= soon - 1)
         SG_KEY_PREFETCH(from[ahead * SG_GROUP_SLOTS + sg_slot_first(soon)].key);
     }
-#endif
     sg_slotmask full =
         sg_group_full(sg_group_load(from_ctrl + g * SG_GROUP_SLOTS));
     for (; full; full &= full - 1) {

@@ -23,6 +23,11 @@
  * RUN: %t.dir/fuzz_map -max_total_time=8 -timeout=10 -rss_limit_mb=2048 \
  * RUN:   -print_final_stats=1 %t.dir/new %S/corpus/fuzz_map 2>&1 \
  * RUN:   | FileCheck %s --check-prefix=FUZZ
+ * The portable group matching (no SSE2) replays the corpus too:
+ * RUN: %clang -std=c11 -g -O1 %sg_inc -DSG_MAP_NO_SIMD \
+ * RUN:   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all %s \
+ * RUN:   -o %t.dir/fuzz_map_swar
+ * RUN: %t.dir/fuzz_map_swar -runs=0 %S/corpus/fuzz_map 2>&1 | FileCheck %s
  * CHECK: INITED
  * CHECK: Done {{[0-9]+}} runs
  * FUZZ: Done {{[0-9]+}} runs
