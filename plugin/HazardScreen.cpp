@@ -332,10 +332,6 @@ bool HazardScreen::isSelfAppend(const CallExpr *Call, Use U) const {
   return false;
 }
 
-static bool sameOperand(const Expr *A, const Expr *B) {
-  return A && B && A->IgnoreParenImpCasts() == B->IgnoreParenImpCasts();
-}
-
 void HazardScreen::arguments(const CallExpr *Call, OpKind Op) {
   // The slice or map an op works on (and extend's and copy's source) is a
   // harmless operand; a slice stored into a map or a slice of slices is
@@ -348,8 +344,8 @@ void HazardScreen::arguments(const CallExpr *Call, OpKind Op) {
     Containers[1] = Api.sourceSliceOperand(Call);
   }
   for (const Expr *Arg : Call->arguments()) {
-    bool Container =
-        sameOperand(Arg, Containers[0]) || sameOperand(Arg, Containers[1]);
+    // ApiModel hands back the argument expressions themselves.
+    bool Container = Arg == Containers[0] || Arg == Containers[1];
     expression(Arg, Use{Container ? Use::Operand : Use::Escapes});
   }
 }
