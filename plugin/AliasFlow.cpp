@@ -650,6 +650,7 @@ void FunctionFlow::run() {
   unsigned N = Cfg->getNumBlockIDs();
   BlockEntry.assign(N, State());
   std::vector<bool> Reached(N, false);
+  std::vector<std::vector<OpEvent>> BlockEvents(N);
   std::deque<const CFGBlock *> Work;
   const CFGBlock *Entry = &Cfg->getEntry();
   Reached[Entry->getBlockID()] = true;
@@ -662,9 +663,14 @@ void FunctionFlow::run() {
     const CFGBlock *B = Work.front();
     Work.pop_front();
     State S = BlockEntry[B->getBlockID()];
+    // A block's last visit starts from its final entry state (a change
+    // would have queued it again), so the events of the last visit are
+    // the ones to keep: no second pass to record them.
+    Events.clear();
     for (const CFGElement &E : *B)
       if (auto CS = E.getAs<CFGStmt>())
-        transfer(S, CS->getStmt(), /*Record=*/false);
+        transfer(S, CS->getStmt(), /*Record=*/true);
+    BlockEvents[B->getBlockID()] = std::move(Events);
     for (const CFGBlock *Succ : B->succs()) {
       if (!Succ)
         continue;
@@ -683,15 +689,10 @@ void FunctionFlow::run() {
   }
   Converged = true;
 
-  // Replay once to record the events with the final states.
-  for (const CFGBlock *B : *Cfg) {
-    if (!Reached[B->getBlockID()])
-      continue;
-    State S = BlockEntry[B->getBlockID()];
-    for (const CFGElement &E : *B)
-      if (auto CS = E.getAs<CFGStmt>())
-        transfer(S, CS->getStmt(), /*Record=*/true);
-  }
+  Events.clear();
+  for (const CFGBlock *B : *Cfg)
+    for (OpEvent &Ev : BlockEvents[B->getBlockID()])
+      Events.push_back(std::move(Ev));
   const SourceManager &SM = Ctx.getSourceManager();
   std::stable_sort(Events.begin(), Events.end(),
                    [&](const OpEvent &A, const OpEvent &B) {
