@@ -651,9 +651,10 @@ void FunctionFlow::run() {
   BlockEntry.assign(N, State());
   std::vector<bool> Reached(N, false);
   std::vector<std::vector<OpEvent>> BlockEvents(N);
+  std::vector<bool> Queued(N, false); ///< in Work (a linear find was O(n))
   std::deque<const CFGBlock *> Work;
   const CFGBlock *Entry = &Cfg->getEntry();
-  Reached[Entry->getBlockID()] = true;
+  Reached[Entry->getBlockID()] = Queued[Entry->getBlockID()] = true;
   Work.push_back(Entry);
   auto Lookup = [this](const State &S, const Place &P) { return lookup(S, P); };
   unsigned Budget = 64 * N + 256;
@@ -662,6 +663,7 @@ void FunctionFlow::run() {
       return; // not converged: checks skip this function
     const CFGBlock *B = Work.front();
     Work.pop_front();
+    Queued[B->getBlockID()] = false;
     State S = BlockEntry[B->getBlockID()];
     // A block's last visit starts from its final entry state (a change
     // would have queued it again), so the events of the last visit are
@@ -683,8 +685,10 @@ void FunctionFlow::run() {
       } else {
         Changed = joinInto(BlockEntry[Id], S, Lookup);
       }
-      if (Changed && llvm::find(Work, Succ) == Work.end())
+      if (Changed && !Queued[Id]) {
+        Queued[Id] = true;
         Work.push_back(Succ);
+      }
     }
   }
   Converged = true;

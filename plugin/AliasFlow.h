@@ -187,7 +187,44 @@ public:
   /// A value's identity as raw words (kind, place, site, steps): what
   /// interning compares.
   using ValueKey = llvm::SmallVector<uintptr_t, 12>;
-  using State = std::map<Place, ValueSet>;
+  /// What every place holds at one point: a flat map sorted by place.
+  /// The fixpoint copies a state at every block visit; a node-based
+  /// std::map made that a malloc per place.
+  class State {
+  public:
+    using value_type = std::pair<Place, ValueSet>;
+    using iterator = std::vector<value_type>::iterator;
+    using const_iterator = std::vector<value_type>::const_iterator;
+
+    iterator begin() { return Entries.begin(); }
+    iterator end() { return Entries.end(); }
+    const_iterator begin() const { return Entries.begin(); }
+    const_iterator end() const { return Entries.end(); }
+    iterator find(const Place &P) {
+      iterator It = lowerBound(P);
+      return It != end() && It->first == P ? It : end();
+    }
+    const_iterator find(const Place &P) const {
+      return const_cast<State *>(this)->find(P);
+    }
+    size_t count(const Place &P) const { return find(P) != end(); }
+    ValueSet &operator[](const Place &P) {
+      iterator It = lowerBound(P);
+      if (It == end() || It->first != P)
+        It = Entries.insert(It, value_type(P, ValueSet()));
+      return It->second;
+    }
+    void emplace(const Place &P, ValueSet V) { (*this)[P] = std::move(V); }
+    iterator erase(iterator It) { return Entries.erase(It); }
+
+  private:
+    iterator lowerBound(const Place &P) {
+      return std::lower_bound(
+          Entries.begin(), Entries.end(), P,
+          [](const value_type &E, const Place &Key) { return E.first < Key; });
+    }
+    std::vector<value_type> Entries; ///< sorted by place, no duplicates
+  };
 
   FunctionFlow(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
                const ApiModel &Api, SummaryCache *Summaries);
