@@ -22,13 +22,6 @@ namespace sliceguard {
 
 //===--- Place ------------------------------------------------------------===//
 
-bool Place::operator<(const Place &O) const {
-  if (Root != O.Root)
-    return Root < O.Root;
-  return std::lexicographical_compare(Steps.begin(), Steps.end(),
-                                      O.Steps.begin(), O.Steps.end());
-}
-
 bool Place::isPrefixOf(const Place &O) const {
   if (Root != O.Root || Steps.size() > O.Steps.size())
     return false;

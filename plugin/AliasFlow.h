@@ -73,7 +73,13 @@ struct Place {
     return Root == O.Root && Steps == O.Steps;
   }
   bool operator!=(const Place &O) const { return !(*this == O); }
-  bool operator<(const Place &O) const;
+  /// Inline: states are sorted by place, so this is the hottest compare.
+  bool operator<(const Place &O) const {
+    if (Root != O.Root)
+      return Root < O.Root;
+    return std::lexicographical_compare(Steps.begin(), Steps.end(),
+                                        O.Steps.begin(), O.Steps.end());
+  }
   /// True if this place equals O or contains it (`c` contains `c->mounts`).
   bool isPrefixOf(const Place &O) const;
   /// Storage that dies with the function: a local or parameter, reached
