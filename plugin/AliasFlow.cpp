@@ -745,7 +745,30 @@ ValueSet FunctionFlow::valuesOf(const Expr *E, const Stmt *At) const {
   return const_cast<FunctionFlow *>(this)->eval(S, E);
 }
 
+/// True if E names a place without going through a pointer (`s`,
+/// `o.items`, `a[i]` of an array variable): its place is the same at every
+/// point of the function, whatever the state.
+static bool placeIsFixed(const Expr *E) {
+  E = ignoreNoise(E);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    return isa<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    return !ME->isArrow() && isa<FieldDecl>(ME->getMemberDecl()) &&
+           placeIsFixed(ME->getBase());
+  if (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(E)) {
+    const auto *ICE =
+        dyn_cast<ImplicitCastExpr>(ASE->getBase()->IgnoreParens());
+    return ICE && ICE->getCastKind() == CK_ArrayToPointerDecay &&
+           placeIsFixed(ICE->getSubExpr());
+  }
+  return false;
+}
+
 bool FunctionFlow::placeOf(const Expr *E, const Stmt *At, Place &Out) const {
+  // Replaying the block to At is the costly part of a query; a place that
+  // involves no pointer does not need it.
+  if (placeIsFixed(E))
+    return resolvePlace(State(), E, Out);
   State S = stateBefore(At);
   return resolvePlace(S, E, Out);
 }
