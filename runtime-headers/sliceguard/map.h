@@ -480,12 +480,14 @@ static inline size_t SG_M_(h1_)(uint64_t hash, size_t gmask) {
 static inline bool SG_M_(find_)(const unsigned char *ctrl,
                                 const SG_MSLOT_ *slots, size_t gmask,
                                 SG_MK_ key, uint64_t hash, size_t *at) {
-  size_t g = SG_M_(h1_)(hash, gmask);
+  /* Walks first slot indices (group * 16) rather than groups. */
+  size_t smask = gmask * SG_GROUP_SLOTS;
+  size_t base = (size_t)(hash >> 4) & smask;
   sg_h2s h2 = sg_h2s_of(hash);
-  for (size_t step = 1;; step++) {
-    sg_group c = sg_group_load(ctrl + g * SG_GROUP_SLOTS);
+  for (size_t step = SG_GROUP_SLOTS;; step += SG_GROUP_SLOTS) {
+    sg_group c = sg_group_load(ctrl + base);
     for (sg_slotmask hit = sg_group_match_h2(c, h2); hit; hit &= hit - 1) {
-      size_t i = g * SG_GROUP_SLOTS + sg_slot_first(hit);
+      size_t i = base + sg_slot_first(hit);
       if (SG_LIKELY(SG_M_EQ_(slots[i].key, key))) {
         *at = i;
         return true;
@@ -494,7 +496,7 @@ static inline bool SG_M_(find_)(const unsigned char *ctrl,
     /* An empty slot ends every probe sequence that reaches this group. */
     if (SG_LIKELY(sg_group_empty(c)))
       return false;
-    g = (g + step) & gmask; /* triangular: visits every group once */
+    base = (base + step) & smask; /* triangular: visits every group once */
   }
 }
 
