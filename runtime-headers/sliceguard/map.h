@@ -126,11 +126,10 @@ static inline sg_slotmask sg_swar_bits_(uint64_t w) {
   uint64_t tops = (w >> 7) & SG_CTRL_LSB;
   return (sg_slotmask)((tops * UINT64_C(0x0102040810204080)) >> 56);
 }
-/* Zero bytes of w, as top bits.  The borrow trick can also flag a 0x01
- * byte just above a zero byte, so it is exact only for the lowest zero
- * byte; exact everywhere is what callers need, so the low 7 bits are
- * checked separately: a byte is zero iff its top bit is clear and adding
- * 0x7f to its low 7 bits does not reach the top bit. */
+/* Zero bytes of w, as top bits, exactly.  (The usual borrow trick,
+ * (w - 0x01..01) & ~w & 0x80..80, can also flag a 0x01 byte just above a
+ * zero byte.)  A byte is zero iff its top bit is clear and adding 0x7f to
+ * its low 7 bits does not reach the top bit; no carry crosses bytes. */
 static inline uint64_t sg_swar_zero_(uint64_t w) {
   uint64_t low7 = (w & ~SG_CTRL_MSB) + ~SG_CTRL_MSB;
   return ~(low7 | w) & SG_CTRL_MSB;
@@ -163,6 +162,7 @@ static inline sg_slotmask sg_group_full(sg_group g) {
 /* The control bytes of a nil map: one empty group.  Never written (not
  * const only so a table can point at it without a cast). */
 static _Alignas(16) unsigned char sg_map_nil_ctrl_[16] SG_UNUSED;
+
 /* The lowest slot of a non-empty set. */
 static inline unsigned sg_slot_first(sg_slotmask m) { return sg_ctz64(m); }
 /* The set rotated right by r slots (0 <= r < 16), for random range order. */
