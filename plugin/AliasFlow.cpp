@@ -718,30 +718,27 @@ const Stmt *FunctionFlow::stmtAt(ProgramPoint P) const {
   return nullptr;
 }
 
-FunctionFlow::State FunctionFlow::stateBefore(const Stmt *At) const {
+const FunctionFlow::State &FunctionFlow::stateBefore(const Stmt *At) const {
+  static const State Nothing;
   ProgramPoint P = pointOf(At);
   if (!P)
-    return {};
-  auto *Self = const_cast<FunctionFlow *>(this);
-  unsigned I = 0;
-  State S;
-  if (CachedBlock == P.Block && CachedIndex <= P.Index) {
-    S = CachedState;
-    I = CachedIndex;
-  } else {
-    S = BlockEntry[P.Block->getBlockID()];
+    return Nothing;
+  // The checks ask in CFG order while walking forward: advance the cached
+  // state within its block instead of copying or replaying it.
+  if (CachedBlock != P.Block || CachedIndex > P.Index) {
+    CachedBlock = P.Block;
+    CachedIndex = 0;
+    CachedState = BlockEntry[P.Block->getBlockID()];
   }
-  for (; I < P.Index; ++I)
-    if (auto CS = (*P.Block)[I].getAs<CFGStmt>())
-      Self->transfer(S, CS->getStmt(), /*Record=*/false);
-  CachedBlock = P.Block;
-  CachedIndex = P.Index;
-  CachedState = S;
-  return S;
+  auto *Self = const_cast<FunctionFlow *>(this);
+  for (; CachedIndex < P.Index; ++CachedIndex)
+    if (auto CS = (*P.Block)[CachedIndex].getAs<CFGStmt>())
+      Self->transfer(CachedState, CS->getStmt(), /*Record=*/false);
+  return CachedState;
 }
 
 ValueSet FunctionFlow::valuesOf(const Expr *E, const Stmt *At) const {
-  State S = stateBefore(At);
+  const State &S = stateBefore(At);
   return const_cast<FunctionFlow *>(this)->eval(S, E);
 }
 
@@ -769,7 +766,7 @@ bool FunctionFlow::placeOf(const Expr *E, const Stmt *At, Place &Out) const {
   // involves no pointer does not need it.
   if (placeIsFixed(E))
     return resolvePlace(State(), E, Out);
-  State S = stateBefore(At);
+  const State &S = stateBefore(At);
   return resolvePlace(S, E, Out);
 }
 

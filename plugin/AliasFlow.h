@@ -340,7 +340,9 @@ private:
   /// The caller's place a summary effect on a parameter lands on.
   bool callerPlace(const State &S, const clang::CallExpr *Call,
                    const struct ParamEffect &E, Place &Out);
-  State stateBefore(const clang::Stmt *At) const;
+  /// The state just before At.  The reference is valid until the next
+  /// query.
+  const State &stateBefore(const clang::Stmt *At) const;
   /// Checks query points of one block in order (walkForward): the last
   /// state computed is resumed from instead of replaying the block.
   mutable const clang::CFGBlock *CachedBlock = nullptr;
