@@ -2,6 +2,7 @@
 #include "HazardScreen.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Type.h" // LLVM 22 defines Type::getAsRecordDecl here
 #include "llvm/ADT/STLExtras.h"
 #include <optional>
 
