@@ -163,7 +163,8 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Args,
     // -Xclang -load -Xclang lib.so / -Xclang -plugin -Xclang name
     if (A == "-Xclang" && I + 3 < Args.size() &&
         (Args[I + 1] == "-load" || Args[I + 1] == "-plugin" ||
-         Args[I + 1] == "-add-plugin")) {
+         Args[I + 1] == "-add-plugin" ||
+         hasPrefix(Args[I + 1], "-plugin-arg-"))) {
       I += 3;
       continue;
     }
@@ -180,6 +181,22 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Args,
   if (!HasResourceDir && !ResourceDir.empty())
     Extra.push_back(("-resource-dir=" + ResourceDir).str());
   Out.insert(Out.begin() + (Out.empty() ? 0 : 1), Extra.begin(), Extra.end());
+  return Out;
+}
+
+std::vector<std::string>
+sliceguardPluginArguments(const std::vector<std::string> &Args) {
+  static constexpr llvm::StringLiteral DriverForm = "-fplugin-arg-sliceguard-";
+  std::vector<std::string> Out;
+  for (size_t I = 1; I < Args.size() && Args[I] != "--"; ++I) {
+    llvm::StringRef A = Args[I];
+    if (hasPrefix(A, DriverForm))
+      Out.push_back(A.substr(DriverForm.size()).str());
+    else if (A == "-Xclang" && I + 3 < Args.size() &&
+             Args[I + 1] == "-plugin-arg-sliceguard" &&
+             Args[I + 2] == "-Xclang")
+      Out.push_back(Args[I += 3]);
+  }
   return Out;
 }
 

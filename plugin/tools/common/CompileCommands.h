@@ -46,6 +46,15 @@ adjustArguments(const std::vector<std::string> &Args,
                 llvm::StringRef ResourceDir,
                 std::vector<std::string> *Dropped = nullptr);
 
+/// The arguments a compile command gives the sliceguard plugin, as the
+/// plugin receives them: "checks=-*,map-*" from
+/// -fplugin-arg-sliceguard-checks=-*,map-* or from
+/// -Xclang -plugin-arg-sliceguard -Xclang checks=-*,map-*.  The tools apply
+/// them to that file, after the command line's options, so that they report
+/// what the build reports.
+std::vector<std::string>
+sliceguardPluginArguments(const std::vector<std::string> &Args);
+
 /// How a compile command treats warnings: the plugin reads these from
 /// clang's DiagnosticsEngine during the build (a finding is an error under
 /// -Werror, dropped under -w), so the tools apply them to each file's

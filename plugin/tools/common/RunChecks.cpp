@@ -132,10 +132,24 @@ std::vector<FindingRecord> applyWarningPolicy(std::vector<FindingRecord> All,
 
 } // namespace
 
-Report runChecks(const RunRequest &Request, const Options &Opts) {
+Report runChecks(const RunRequest &Request, const Options &CommandLineOpts) {
   Report Result;
   clang::tooling::CompileCommand Command = Request.Command;
   Command.Filename = absolutePath(Command.Filename, Command.Directory);
+  // The build's own plugin arguments apply to this file, as they do when
+  // the plugin runs in the build; a bad one fails the file, as it fails
+  // the build's compile.
+  Options Opts = CommandLineOpts;
+  for (const std::string &Arg :
+       sliceguardPluginArguments(Request.Command.CommandLine))
+    if (llvm::Error E = parseArgument(Arg, Opts)) {
+      Result.Problems.push_back(
+          {Command.Filename, "could not be checked: its compile command "
+                             "passes the plugin '" +
+                                 Arg + "': " + llvm::toString(std::move(E))});
+      Result.FilesChecked = 1;
+      return Result;
+    }
   std::vector<std::string> Ignored;
   Command.CommandLine =
       adjustArguments(Command.CommandLine, Request.ResourceDir, &Ignored);
