@@ -120,11 +120,14 @@ void HazardScreen::expression(const Expr *E, Use U) {
     return;
   }
   E = E->IgnoreParenImpCasts();
-  if (Api.isTracked(E->getType()))
+  // Every runtime type carries references: one cached question for the
+  // common case of a plain scalar.
+  bool Carries = carriesReference(E->getType());
+  if (Carries && Api.isTracked(E->getType()))
     W.R.MentionsRuntime = true;
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return call(Call, U);
-  if (carriesReference(E->getType()) && !valueMayStayHere(E, U))
+  if (Carries && !valueMayStayHere(E, U))
     secondRef(newEvent(), /*MayWrite=*/true);
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
     if (BO->getOpcode() == BO_Assign)
