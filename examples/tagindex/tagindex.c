@@ -1,7 +1,7 @@
 /* tagindex: reads notes, one per line, with #tags in them, and prints for
  * every tag the numbers of the lines that carry it.
  *
- *   $ printf 'buy milk #home\nfix bug #work #Urgent\ncall mum #home\n' | ./tagindex
+ *   $ printf 'milk #home\nfix #work #Urgent\ncall #home\n' | ./tagindex
  *   home: 1 3
  *   work: 2
  *   ...
