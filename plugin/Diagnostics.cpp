@@ -117,6 +117,20 @@ static llvm::Error validateChecks(llvm::StringRef Value) {
   return llvm::Error::success();
 }
 
+/// The arguments without a value: each sets one switch of Options.
+struct FlagArgument {
+  llvm::StringLiteral Name;
+  bool Options::*Field;
+};
+static constexpr FlagArgument FlagArguments[] = {
+    {"werror", &Options::WarningsAsErrors},
+    {"list-checks", &Options::ListChecks},
+    {"help", &Options::Help},
+    {"show-suppressed", &Options::ShowSuppressed},
+    {"analyze-all", &Options::AnalyzeAll},
+    {"stats", &Options::Stats},
+};
+
 llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {
   auto [Key, Value] = Arg.split('=');
   bool HasValue = Arg.contains('=');
@@ -133,32 +147,12 @@ llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {
     Opts.HeaderFilter = Value.str();
     return llvm::Error::success();
   }
-  if (!HasValue) {
-    if (Key == "werror") {
-      Opts.WarningsAsErrors = true;
-      return llvm::Error::success();
-    }
-    if (Key == "list-checks") {
-      Opts.ListChecks = true;
-      return llvm::Error::success();
-    }
-    if (Key == "help") {
-      Opts.Help = true;
-      return llvm::Error::success();
-    }
-    if (Key == "show-suppressed") {
-      Opts.ShowSuppressed = true;
-      return llvm::Error::success();
-    }
-    if (Key == "analyze-all") {
-      Opts.AnalyzeAll = true;
-      return llvm::Error::success();
-    }
-    if (Key == "stats") {
-      Opts.Stats = true;
-      return llvm::Error::success();
-    }
-  }
+  if (!HasValue)
+    for (const FlagArgument &Flag : FlagArguments)
+      if (Key == Flag.Name) {
+        Opts.*Flag.Field = true;
+        return llvm::Error::success();
+      }
   return badArgument("unknown argument '" + Arg + "'");
 }
 
