@@ -23,6 +23,7 @@ static const llvm::opt::OptTable &driverOptions() {
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <algorithm>
 #include <set>
 
 namespace sliceguard {
@@ -198,6 +199,53 @@ sliceguardPluginArguments(const std::vector<std::string> &Args) {
       Out.push_back(Args[I += 3]);
   }
   return Out;
+}
+
+/// True if the argument spelled \p Spelling, whose first word is \p First,
+/// is one \p Pattern names.
+static bool flagMatches(llvm::StringRef Pattern, llvm::StringRef Spelling,
+                        llvm::StringRef First) {
+  if (!Pattern.empty() && Pattern.back() == '*')
+    return hasPrefix(First, Pattern.drop_back());
+  return Pattern == Spelling || Pattern == First;
+}
+
+void removeFlags(std::vector<std::string> &Args,
+                 const std::vector<std::string> &Patterns) {
+  if (Patterns.empty() || Args.size() < 2)
+    return;
+  std::vector<const char *> Argv;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Argv.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed =
+      driverOptions().ParseArgs(Argv, MissingIndex, MissingCount);
+  // Each parsed argument spans argv from its index to the next one's.
+  std::vector<std::pair<unsigned, const llvm::opt::Arg *>> Starts;
+  for (const llvm::opt::Arg *A : Parsed)
+    Starts.emplace_back(A->getIndex(), A);
+  std::sort(Starts.begin(), Starts.end(),
+            [](const auto &L, const auto &R) { return L.first < R.first; });
+  std::vector<bool> Drop(Argv.size(), false);
+  for (size_t I = 0; I < Starts.size(); ++I) {
+    const llvm::opt::Arg *A = Starts[I].second;
+    if (A->getOption().getKind() == llvm::opt::Option::InputClass)
+      continue; // the file itself
+    unsigned Begin = Starts[I].first;
+    unsigned End = I + 1 < Starts.size() ? Starts[I + 1].first : Argv.size();
+    llvm::StringRef Spelling = A->getSpelling();
+    llvm::StringRef First = Argv[Begin];
+    if (llvm::any_of(Patterns, [&](const std::string &P) {
+          return flagMatches(P, Spelling, First);
+        }))
+      for (unsigned J = Begin; J < End && J < Drop.size(); ++J)
+        Drop[J] = true;
+  }
+  std::vector<std::string> Kept = {Args[0]};
+  for (size_t I = 0; I < Argv.size(); ++I)
+    if (!Drop[I])
+      Kept.push_back(Args[I + 1]);
+  Args = std::move(Kept);
 }
 
 WarningPolicy warningPolicy(const std::vector<std::string> &Args) {

@@ -55,6 +55,13 @@ adjustArguments(const std::vector<std::string> &Args,
 std::vector<std::string>
 sliceguardPluginArguments(const std::vector<std::string> &Args);
 
+/// Removes from \p Args (argv) every argument matching one of \p Patterns,
+/// as clangd's `CompileFlags: Remove` does: "-I" removes every -I with its
+/// value, joined or separate; "-W*" every argument starting with -W;
+/// "-DFOO" that exact argument.  argv[0] is kept.
+void removeFlags(std::vector<std::string> &Args,
+                 const std::vector<std::string> &Patterns);
+
 /// How a compile command treats warnings: the plugin reads these from
 /// clang's DiagnosticsEngine during the build (a finding is an error under
 /// -Werror, dropped under -w), so the tools apply them to each file's

@@ -522,12 +522,19 @@ Companion::loadDatabase(const std::string &Dir) {
 }
 
 clang::tooling::CompileCommand Companion::commandFor(const std::string &Path) {
+  clang::tooling::CompileCommand Command = tools::fallbackCommand(Path);
   if (auto *Db = databaseFor(Path)) {
     auto Commands = Db->getCompileCommands(Path);
     if (!Commands.empty())
-      return Commands.front();
+      Command = Commands.front();
   }
-  return tools::fallbackCommand(Path);
+  std::vector<std::string> Warnings;
+  std::vector<clangd::ConfigFragment> Fragments =
+      ClangdConfigs.fragmentsFor(Path, Warnings);
+  for (const std::string &W : Warnings)
+    logLine(W);
+  clangd::applyFragments(Fragments, Path, Command.CommandLine);
+  return Command;
 }
 
 void Companion::checkDocument(const Document &Doc) {

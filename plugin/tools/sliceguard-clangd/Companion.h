@@ -14,6 +14,7 @@
 #ifndef SLICEGUARD_CLANGD_COMPANION_H
 #define SLICEGUARD_CLANGD_COMPANION_H
 
+#include "ClangdConfig.h"
 #include "Documents.h"
 #include "FindingRecord.h"
 #include "LspIO.h"
@@ -116,6 +117,9 @@ private:
   };
   /// By directory.  Only the checks thread touches the databases.
   std::map<std::string, CachedDatabase> Databases;
+  /// clangd's .clangd files: their CompileFlags edit the command as clangd
+  /// edits its own.
+  clangd::ConfigCache ClangdConfigs;
 };
 
 /// Worker mode: reads one request from stdin, writes sliceguard JSON.
