@@ -121,15 +121,21 @@ static bool isWerror(llvm::StringRef A) {
          (hasPrefix(A, "-Werror=") && !hasPrefix(A, "-Werror=sliceguard"));
 }
 
-/// Positions in \p Args of arguments clang's driver does not know (gcc-only
-/// flags such as -fconserve-stack in a gcc build's database).
-static std::set<size_t> unknownArguments(const std::vector<std::string> &Args) {
+/// argv[1..] of \p Args parsed with the driver's option table; an Arg's
+/// index I is Args[I + 1] (the strings stay owned by Args).
+static llvm::opt::InputArgList
+parseDriverArguments(const std::vector<std::string> &Args) {
   std::vector<const char *> Argv;
   for (size_t I = 1; I < Args.size(); ++I)
     Argv.push_back(Args[I].c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
-  llvm::opt::InputArgList Parsed =
-      driverOptions().ParseArgs(Argv, MissingIndex, MissingCount);
+  return driverOptions().ParseArgs(Argv, MissingIndex, MissingCount);
+}
+
+/// Positions in \p Args of arguments clang's driver does not know (gcc-only
+/// flags such as -fconserve-stack in a gcc build's database).
+static std::set<size_t> unknownArguments(const std::vector<std::string> &Args) {
+  llvm::opt::InputArgList Parsed = parseDriverArguments(Args);
   std::set<size_t> Unknown;
   // Unknown ones, and the ones the driver knows only to reject (clang 14
   // files every "--name" it lacks under an "unsupported" catch-all).
@@ -214,27 +220,23 @@ void removeFlags(std::vector<std::string> &Args,
                  const std::vector<std::string> &Patterns) {
   if (Patterns.empty() || Args.size() < 2)
     return;
-  std::vector<const char *> Argv;
-  for (size_t I = 1; I < Args.size(); ++I)
-    Argv.push_back(Args[I].c_str());
-  unsigned MissingIndex = 0, MissingCount = 0;
-  llvm::opt::InputArgList Parsed =
-      driverOptions().ParseArgs(Argv, MissingIndex, MissingCount);
+  llvm::opt::InputArgList Parsed = parseDriverArguments(Args);
+  size_t Count = Args.size() - 1; // arguments after argv[0]
   // Each parsed argument spans argv from its index to the next one's.
   std::vector<std::pair<unsigned, const llvm::opt::Arg *>> Starts;
   for (const llvm::opt::Arg *A : Parsed)
     Starts.emplace_back(A->getIndex(), A);
   std::sort(Starts.begin(), Starts.end(),
             [](const auto &L, const auto &R) { return L.first < R.first; });
-  std::vector<bool> Drop(Argv.size(), false);
+  std::vector<bool> Drop(Count, false);
   for (size_t I = 0; I < Starts.size(); ++I) {
     const llvm::opt::Arg *A = Starts[I].second;
     if (A->getOption().getKind() == llvm::opt::Option::InputClass)
       continue; // the file itself
     unsigned Begin = Starts[I].first;
-    unsigned End = I + 1 < Starts.size() ? Starts[I + 1].first : Argv.size();
+    unsigned End = I + 1 < Starts.size() ? Starts[I + 1].first : Count;
     llvm::StringRef Spelling = A->getSpelling();
-    llvm::StringRef First = Argv[Begin];
+    llvm::StringRef First = Args[Begin + 1];
     if (llvm::any_of(Patterns, [&](const std::string &P) {
           return flagMatches(P, Spelling, First);
         }))
@@ -242,7 +244,7 @@ void removeFlags(std::vector<std::string> &Args,
         Drop[J] = true;
   }
   std::vector<std::string> Kept = {Args[0]};
-  for (size_t I = 0; I < Argv.size(); ++I)
+  for (size_t I = 0; I < Count; ++I)
     if (!Drop[I])
       Kept.push_back(Args[I + 1]);
   Args = std::move(Kept);
