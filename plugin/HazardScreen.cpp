@@ -29,9 +29,8 @@ void HazardScreen::secondRef(unsigned Id, bool MayWrite) {
 }
 
 void HazardScreen::growth(unsigned Id, Growth Kind) {
-  W.R.MayGrow = true;
-  W.R.MayAppend |= Kind != Growth::Insert;
-  W.R.MayInsert |= Kind != Growth::Append;
+  W.R.MayAppend |= (Kind & Append) != 0;
+  W.R.MayInsert |= (Kind & Insert) != 0;
   W.Changes.push_back({W.Statements, W.CurrentLoop, Id, true});
 }
 
@@ -50,10 +49,10 @@ bool HazardScreen::changeFollowsRef() const {
   // a loop holds both (the back edge).  A call that both changes the array
   // and makes the reference (`t = append(s, x)`) needs another change
   // after it, or a loop around it that grows.
+  if (W.UnstructuredJumps)
+    return !W.Refs.empty() && !W.Changes.empty();
   for (const Event &Ref : W.Refs)
     for (const Event &Change : W.Changes) {
-      if (W.UnstructuredJumps)
-        return true;
       if (Ref.Loop && Ref.Loop == Change.Loop &&
           (Ref.Id != Change.Id || Change.Grows))
         return true;
@@ -107,7 +106,7 @@ void HazardScreen::declaration(const VarDecl *VD) {
   // A VLA's size expressions are not children of the DeclStmt; rather than
   // walk the type, let the full analysis see such functions.
   if (VD->getType()->isVariablyModifiedType())
-    growthOfSharedStorage(newEvent(), Growth::Any);
+    growthOfSharedStorage(newEvent(), Any);
   if (const Expr *Init = VD->getInit())
     expression(Init, Use{Use::Assigned, VD});
 }
@@ -196,7 +195,7 @@ void HazardScreen::call(const CallExpr *Call, Use U) {
   // A same-file function's summary may append, insert or return a view;
   // a call through a pointer may do anything.
   if (!Callee || Callee->hasBody()) {
-    growth(Id, Growth::Any);
+    growth(Id, Any);
     secondRef(Id, /*MayWrite=*/true);
   }
   // A slice, map or pointer handed out by code we cannot see may have
@@ -212,10 +211,9 @@ void HazardScreen::quietCall(const CallExpr *Call, const ScreenResult &Callee,
   for (const Expr *Arg : Call->arguments())
     expression(Arg, Use{Use::Operand});
   unsigned Id = newEvent();
-  if (Callee.MayAppend || Callee.MayInsert)
-    growth(Id, !Callee.MayInsert   ? Growth::Append
-               : !Callee.MayAppend ? Growth::Insert
-                                   : Growth::Any);
+  if (Callee.mayGrow())
+    growth(Id, Growth((Callee.MayAppend ? Append : 0) |
+                      (Callee.MayInsert ? Insert : 0)));
   else
     elementWrite(Id); // it may still write into the arrays it was given
   // What it returns may be (an append of) one of its arguments: fine when
@@ -228,8 +226,7 @@ bool HazardScreen::returnsToItsArguments(const CallExpr *Call, Use U) {
   for (const Expr *Arg : Call->arguments()) {
     if (!carriesReference(Arg->getType()))
       continue;
-    const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
-    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const VarDecl *VD = namedVariable(Arg);
     if (!VD || !VD->hasLocalStorage())
       return false;
     if (U.K == Use::Assigned && U.Target != VD)
@@ -268,37 +265,31 @@ void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
   case OpKind::SliceAppendN:
   case OpKind::SliceExtend:
     if (isSelfAppend(Call, U)) {
-      growth(Id, Growth::Append);
+      growth(Id, Append);
     } else if (isLocalVariable(Api.sliceOperand(Call))) {
       // `t = append(s, x)`: t is a second name for s's array.
-      growth(Id, Growth::Append);
+      growth(Id, Append);
       secondRef(Id);
     } else {
       // A field, a global, `*ps`: others may hold the array already.
-      growthOfSharedStorage(Id, Growth::Append);
+      growthOfSharedStorage(Id, Append);
     }
     return;
   case OpKind::MapPut:
-    growth(Id, Growth::Insert);
-    [[fallthrough]];
+    growth(Id, Insert);
+    return resultReadOut(Call, U, Id);
   case OpKind::SliceCopy:
   case OpKind::SliceSet:
     // A write into the array shows through every other view of it.
-    if (Op != OpKind::MapPut)
-      elementWrite(Id);
-    [[fallthrough]];
+    elementWrite(Id);
+    return resultReadOut(Call, U, Id);
   case OpKind::SliceGet:
   case OpKind::MapGet:
   case OpKind::MapLookup:
   case OpKind::MapDel:
   case OpKind::MapLen:
   case OpKind::MapClear:
-    // A slice read out of a slice of slices or a map is a second name
-    // for the array the container keeps, unless it is used on the spot.
-    if (carriesReference(Call->getType()) && U.K != Use::Operand &&
-        U.K != Use::Discarded)
-      secondRef(Id);
-    return;
+    return resultReadOut(Call, U, Id);
   case OpKind::SliceMake:
   case OpKind::SliceClone:
   case OpKind::MapMake:
@@ -315,25 +306,32 @@ void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
   }
 }
 
-bool HazardScreen::isLocalVariable(const Expr *E) {
+void HazardScreen::resultReadOut(const CallExpr *Call, Use U, unsigned Id) {
+  // A slice read out of a slice of slices or a map is a second name for
+  // the array the container keeps, unless it is used on the spot.
+  if (carriesReference(Call->getType()) && U.K != Use::Operand &&
+      U.K != Use::Discarded)
+    secondRef(Id);
+}
+
+const VarDecl *HazardScreen::namedVariable(const Expr *E) {
   const auto *DRE =
       E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+bool HazardScreen::isLocalVariable(const Expr *E) {
+  const VarDecl *VD = namedVariable(E);
   return VD && VD->hasLocalStorage();
 }
 
 bool HazardScreen::isSelfAppend(const CallExpr *Call, Use U) const {
   const Expr *Source = Api.sliceOperand(Call);
-  const auto *DRE =
-      Source ? dyn_cast<DeclRefExpr>(Source->IgnoreParenImpCasts()) : nullptr;
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD)
+  if (!isLocalVariable(Source))
     return false;
   if (U.K == Use::Assigned) // s = append(s, ...)
-    return U.Target == VD && VD->hasLocalStorage();
-  if (U.K == Use::Returned) // return append(s, ...): s dies here
-    return VD->hasLocalStorage();
-  return false;
+    return U.Target == namedVariable(Source);
+  return U.K == Use::Returned; // return append(s, ...): s dies here
 }
 
 void HazardScreen::arguments(const CallExpr *Call, OpKind Op) {
@@ -368,11 +366,10 @@ void HazardScreen::member(const MemberExpr *ME) {
 void HazardScreen::assignment(const BinaryOperator *BO) {
   const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
   Use RHSUse;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS);
-      DRE && isa<VarDecl>(DRE->getDecl())) {
-    if (Api.isTracked(DRE->getType()))
+  if (const VarDecl *Target = namedVariable(LHS)) {
+    if (Api.isTracked(Target->getType()))
       W.R.MentionsRuntime = true;
-    RHSUse = Use{Use::Assigned, cast<VarDecl>(DRE->getDecl())};
+    RHSUse = Use{Use::Assigned, Target};
   } else {
     // The place written to (`o.items`, `*ps`); what is written is judged
     // on the right-hand side.

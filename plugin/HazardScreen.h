@@ -37,9 +37,8 @@ namespace sliceguard {
 /// What the screen learnt about one function body.
 struct ScreenResult {
   bool MentionsRuntime = false; ///< a slice, map or iterator appears
-  bool MayGrow = false;         ///< an append, an insert, or a call that might
-  bool MayAppend = false;       ///< ... of which an append (or such a call)
-  bool MayInsert = false;       ///< ... of which an insert (or such a call)
+  bool MayAppend = false;       ///< an append, or a call that might append
+  bool MayInsert = false;       ///< an insert, or a call that might insert
   bool SecondRef = false;       ///< a use that can make a second reference
   /// Some change to an array or table (growth, or a write into the
   /// elements) can run after some second reference was made: later in the
@@ -48,9 +47,10 @@ struct ScreenResult {
   bool HasErrors = false; ///< the AST has recovery expressions
   /// The flow analysis can find something here.
   bool needsFlow() const {
-    return MentionsRuntime && MayGrow && SecondRef && ChangeAfterRef &&
+    return MentionsRuntime && mayGrow() && SecondRef && ChangeAfterRef &&
            !HasErrors;
   }
+  bool mayGrow() const { return MayAppend || MayInsert; }
 };
 
 /// Walks function bodies; one per translation unit (it caches which record
@@ -82,7 +82,8 @@ private:
   };
   unsigned newEvent() { return ++Events; }
   void secondRef(unsigned Id, bool MayWrite = false);
-  enum class Growth { Append, Insert, Any };
+  /// What a change grows: bits, so a callee's kinds combine.
+  enum Growth : unsigned { Append = 1, Insert = 2, Any = Append | Insert };
   void growth(unsigned Id, Growth Kind);
   void elementWrite(unsigned Id);
   /// Growth that may meet a reference made outside the function (a
@@ -106,7 +107,9 @@ private:
   void expression(const clang::Expr *E, Use U);
   void call(const clang::CallExpr *Call, Use U);
   void runtimeOp(const clang::CallExpr *Call, OpKind Op, Use U);
-  void grow(const clang::CallExpr *Call, Use U);
+  /// What a runtime op returns, when it is a slice or map: a reference
+  /// the container keeps too.
+  void resultReadOut(const clang::CallExpr *Call, Use U, unsigned Id);
   void member(const clang::MemberExpr *ME);
   void assignment(const clang::BinaryOperator *BO);
   void arguments(const clang::CallExpr *Call, OpKind Op);
@@ -116,6 +119,8 @@ private:
   /// True if E names a local variable or parameter (storage that dies
   /// with the function).
   static bool isLocalVariable(const clang::Expr *E);
+  /// The variable E names (parentheses and implicit casts aside), or null.
+  static const clang::VarDecl *namedVariable(const clang::Expr *E);
 
   /// A slice, map or iterator, a pointer to one, an array of them, or a
   /// record holding one: a value through which a reference can travel.
