@@ -605,7 +605,7 @@ static bool joinInto(
     if (It == Into.end()) {
       ValueSet V = Lookup(Into, Entry.first);
       V.insert(Entry.second.begin(), Entry.second.end());
-      Into.emplace(Entry.first, std::move(V));
+      Into[Entry.first] = std::move(V);
       Changed = true;
       continue;
     }

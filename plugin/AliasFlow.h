@@ -220,7 +220,6 @@ public:
         It = Entries.insert(It, value_type(P, ValueSet()));
       return It->second;
     }
-    void emplace(const Place &P, ValueSet V) { (*this)[P] = std::move(V); }
     iterator erase(iterator It) { return Entries.erase(It); }
 
   private:

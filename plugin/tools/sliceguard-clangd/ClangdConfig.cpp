@@ -1,5 +1,6 @@
 //===- ClangdConfig.cpp - what clangd's .clangd files do to a command -----===//
 #include "ClangdConfig.h"
+#include "Baseline.h"
 #include "CompileCommands.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -136,15 +137,6 @@ private:
   std::vector<std::string> &Warnings;
 };
 
-/// \p Path relative to \p Dir, with forward slashes, as clangd matches it.
-std::string relativePath(llvm::StringRef Path, llvm::StringRef Dir) {
-  llvm::StringRef Rel = Path;
-  if (Rel.size() > Dir.size() && Rel.substr(0, Dir.size()) == Dir &&
-      llvm::sys::path::is_separator(Rel[Dir.size()]))
-    Rel = Rel.drop_front(Dir.size() + 1);
-  return llvm::sys::path::convert_to_slash(Rel);
-}
-
 bool anyFullMatch(const std::vector<std::string> &Regexes,
                   llvm::StringRef Text) {
   return llvm::any_of(Regexes, [&](const std::string &R) {
@@ -186,7 +178,10 @@ std::vector<ConfigFragment> parseConfig(llvm::StringRef Text,
 }
 
 bool fragmentApplies(const ConfigFragment &F, llvm::StringRef Path) {
-  std::string Rel = relativePath(Path, F.Dir);
+  // Relative to the .clangd's directory, with forward slashes, as clangd
+  // matches it.
+  std::string Rel =
+      llvm::sys::path::convert_to_slash(tools::relativeToRoot(Path, F.Dir));
   if (!F.PathMatch.empty() && !anyFullMatch(F.PathMatch, Rel))
     return false;
   return !anyFullMatch(F.PathExclude, Rel);

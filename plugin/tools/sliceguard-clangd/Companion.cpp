@@ -522,12 +522,12 @@ Companion::loadDatabase(const std::string &Dir) {
 }
 
 clang::tooling::CompileCommand Companion::commandFor(const std::string &Path) {
-  clang::tooling::CompileCommand Command = tools::fallbackCommand(Path);
-  if (auto *Db = databaseFor(Path)) {
-    auto Commands = Db->getCompileCommands(Path);
-    if (!Commands.empty())
-      Command = Commands.front();
-  }
+  std::vector<clang::tooling::CompileCommand> Commands;
+  if (auto *Db = databaseFor(Path))
+    Commands = Db->getCompileCommands(Path);
+  clang::tooling::CompileCommand Command = Commands.empty()
+                                               ? tools::fallbackCommand(Path)
+                                               : std::move(Commands.front());
   std::vector<std::string> Warnings;
   std::vector<clangd::ConfigFragment> Fragments =
       ClangdConfigs.fragmentsFor(Path, Warnings);
