@@ -686,16 +686,20 @@ void FunctionFlow::run() {
   }
   Converged = true;
 
+  // Clang numbers blocks from the exit up, so the highest number comes
+  // first in the text: gathered that way, the events are usually in order
+  // already, and checking that is cheaper than sorting.
   Events.clear();
-  for (const CFGBlock *B : *Cfg)
-    for (OpEvent &Ev : BlockEvents[B->getBlockID()])
+  for (unsigned Id = N; Id-- > 0;)
+    for (OpEvent &Ev : BlockEvents[Id])
       Events.push_back(std::move(Ev));
   const SourceManager &SM = Ctx.getSourceManager();
-  std::stable_sort(Events.begin(), Events.end(),
-                   [&](const OpEvent &A, const OpEvent &B) {
-                     return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
-                                                         B.Call->getBeginLoc());
-                   });
+  auto InTextOrder = [&](const OpEvent &A, const OpEvent &B) {
+    return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
+                                        B.Call->getBeginLoc());
+  };
+  if (!std::is_sorted(Events.begin(), Events.end(), InTextOrder))
+    std::stable_sort(Events.begin(), Events.end(), InTextOrder);
 }
 
 //===--- FunctionFlow: queries --------------------------------------------===//

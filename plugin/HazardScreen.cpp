@@ -10,9 +10,33 @@ using namespace clang;
 
 namespace sliceguard {
 
-ScreenResult HazardScreen::screen(const Stmt *Body) {
+ScreenResult HazardScreen::screen(const FunctionDecl *FD) {
+  // A helper was screened already when its first caller was.
+  if (std::optional<ScreenResult> Known = screenOf(FD))
+    return *Known;
+  // Recursion reached this body while it was being screened: walk it on
+  // its own.
+  WalkState Outer = std::move(W);
   W = WalkState();
-  return walkBody(Body);
+  ScreenResult R = walkBody(FD->getBody());
+  W = std::move(Outer);
+  return R;
+}
+
+std::optional<ScreenResult> HazardScreen::screenOf(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def || Api.opKind(Def) != OpKind::None)
+    return std::nullopt;
+  if (auto It = Screened.find(Def); It != Screened.end())
+    return It->second; // none while in progress: recursion is unknown
+  Screened[Def] = std::nullopt;
+  // The callee gets a walk of its own; then ours resumes where it was.
+  WalkState Ours = std::move(W);
+  W = WalkState();
+  ScreenResult R = walkBody(Def->getBody());
+  W = std::move(Ours);
+  Screened[Def] = R;
+  return R;
 }
 
 ScreenResult HazardScreen::walkBody(const Stmt *Body) {
@@ -21,27 +45,50 @@ ScreenResult HazardScreen::walkBody(const Stmt *Body) {
   return W.R;
 }
 
-void HazardScreen::secondRef(unsigned Id, bool MayWrite) {
-  W.R.SecondRef = true;
-  W.Refs.push_back({W.Statements, W.CurrentLoop, Id, false});
-  if (MayWrite)
-    W.Changes.push_back({W.Statements, W.CurrentLoop, Id, false});
+//===--- events -----------------------------------------------------------===//
+
+HazardScreen::Event HazardScreen::event(unsigned Id, bool Grows,
+                                        const VarDecl *Root) const {
+  return Event{W.Statements, W.CurrentLoop, W.InnerLoop, W.CurrentRegion,
+               Id,           Grows,         Root};
 }
 
-void HazardScreen::growth(unsigned Id, Growth Kind) {
+void HazardScreen::secondRef(unsigned Id, const VarDecl *Root, bool MayWrite) {
+  W.R.SecondRef = true;
+  W.Refs.push_back(event(Id, false, Root));
+  if (MayWrite)
+    W.Changes.push_back(event(Id, false, Root));
+}
+
+void HazardScreen::rangeRef(unsigned Id, const VarDecl *Root,
+                            const VarDecl *Iterator) {
+  secondRef(Id, Root);
+  W.Refs.back().RangeIterator = Iterator;
+}
+
+void HazardScreen::growth(unsigned Id, Growth Kind, const VarDecl *Root,
+                          const VarDecl *CurrentKeyOf) {
   W.R.MayAppend |= (Kind & Append) != 0;
   W.R.MayInsert |= (Kind & Insert) != 0;
-  W.Changes.push_back({W.Statements, W.CurrentLoop, Id, true});
+  W.Changes.push_back(event(Id, true, Root));
+  W.Changes.back().CurrentKeyOf = CurrentKeyOf;
 }
 
-void HazardScreen::elementWrite(unsigned Id) {
-  W.Changes.push_back({W.Statements, W.CurrentLoop, Id, false});
+void HazardScreen::elementWrite(unsigned Id, const VarDecl *Root) {
+  W.Changes.push_back(event(Id, false, Root));
+}
+
+void HazardScreen::removal(const VarDecl *Root) {
+  W.R.MayRemove = true;
+  W.Removals.push_back(event(newEvent(), false, Root));
 }
 
 void HazardScreen::growthOfSharedStorage(unsigned Id, Growth Kind) {
-  growth(Id, Kind);
+  growth(Id, Kind, nullptr);
   W.R.SecondRef = true;
-  W.Refs.push_back({/*Statement=*/0, W.CurrentLoop, newEvent(), false});
+  Event Outside = event(newEvent(), false, nullptr);
+  Outside.Statement = 0;
+  W.Refs.push_back(Outside);
 }
 
 bool HazardScreen::changeFollowsRef() const {
@@ -53,6 +100,8 @@ bool HazardScreen::changeFollowsRef() const {
     return !W.Refs.empty() && !W.Changes.empty();
   for (const Event &Ref : W.Refs)
     for (const Event &Change : W.Changes) {
+      if (!mayShare(Ref.Root, Change.Root) || updatesCurrentKey(Ref, Change))
+        continue;
       if (Ref.Loop && Ref.Loop == Change.Loop &&
           (Ref.Id != Change.Id || Change.Grows))
         return true;
@@ -62,11 +111,61 @@ bool HazardScreen::changeFollowsRef() const {
   return false;
 }
 
+bool HazardScreen::mayShare(const VarDecl *A, const VarDecl *B) const {
+  return !A || !B || classOf(A) == classOf(B);
+}
+
+bool HazardScreen::updatesCurrentKey(const Event &Ref,
+                                     const Event &Change) const {
+  // The put and the range's own reference belong to one loop, whose
+  // iterator nothing else moves.
+  return Ref.RangeIterator && Change.CurrentKeyOf == Ref.RangeIterator &&
+         Change.InnerLoop == Ref.InnerLoop &&
+         !W.MovedIterators.count(Ref.RangeIterator) &&
+         !removalMayPrecede(Change);
+}
+
+bool HazardScreen::removalMayPrecede(const Event &Put) const {
+  // A delete earlier in the iteration may have removed the current key:
+  // putting it back is an insert.
+  return llvm::any_of(W.Removals, [&](const Event &Removal) {
+    return mayShare(Removal.Root, Put.Root) && Removal.Loop == Put.Loop &&
+           Removal.Statement <= Put.Statement &&
+           !exclusive(Removal.Region, Put.Region);
+  });
+}
+
+bool HazardScreen::exclusive(unsigned A, unsigned B) const {
+  for (unsigned X = A; X; X = W.Regions[X].Parent)
+    for (unsigned Y = B; Y; Y = W.Regions[Y].Parent)
+      if (W.Regions[X].If == W.Regions[Y].If &&
+          W.Regions[X].Else != W.Regions[Y].Else)
+        return true;
+  return false;
+}
+
+void HazardScreen::join(const VarDecl *A, const VarDecl *B) {
+  const VarDecl *RootA = classOf(A), *RootB = classOf(B);
+  if (RootA != RootB)
+    W.Classes[RootA] = RootB;
+}
+
+const VarDecl *HazardScreen::classOf(const VarDecl *V) const {
+  for (auto It = W.Classes.find(V); It != W.Classes.end();
+       It = W.Classes.find(V))
+    V = It->second;
+  return V;
+}
+
+//===--- the walk ---------------------------------------------------------===//
+
 void HazardScreen::statement(const Stmt *S) {
   if (!S || W.R.HasErrors)
     return;
   if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S))
     return loop(S);
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return ifStatement(If);
   if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
     W.UnstructuredJumps = true;
   // An expression used as a statement: its value is dropped.
@@ -91,13 +190,28 @@ void HazardScreen::statement(const Stmt *S) {
     statement(Child);
 }
 
+void HazardScreen::ifStatement(const IfStmt *If) {
+  statement(If->getInit());
+  statement(If->getConditionVariableDeclStmt());
+  statement(If->getCond());
+  unsigned Outer = W.CurrentRegion;
+  for (bool Else : {false, true}) {
+    W.Regions.push_back(Region{Outer, If, Else});
+    W.CurrentRegion = W.Regions.size() - 1;
+    statement(Else ? If->getElse() : If->getThen());
+  }
+  W.CurrentRegion = Outer;
+}
+
 void HazardScreen::loop(const Stmt *S) {
-  unsigned Enclosing = W.CurrentLoop;
-  if (!Enclosing)
-    W.CurrentLoop = ++W.Loops;
+  unsigned Outermost = W.CurrentLoop, Innermost = W.InnerLoop;
+  W.InnerLoop = ++W.Loops;
+  if (!Outermost)
+    W.CurrentLoop = W.InnerLoop;
   for (const Stmt *Child : S->children())
     statement(Child);
-  W.CurrentLoop = Enclosing;
+  W.CurrentLoop = Outermost;
+  W.InnerLoop = Innermost;
 }
 
 void HazardScreen::declaration(const VarDecl *VD) {
@@ -108,7 +222,7 @@ void HazardScreen::declaration(const VarDecl *VD) {
   if (VD->getType()->isVariablyModifiedType())
     growthOfSharedStorage(newEvent(), Any);
   if (const Expr *Init = VD->getInit())
-    expression(Init, Use{Use::Assigned, VD});
+    expression(Init, assignedTo(VD));
 }
 
 void HazardScreen::expression(const Expr *E, Use U) {
@@ -127,15 +241,28 @@ void HazardScreen::expression(const Expr *E, Use U) {
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return call(Call, U);
   if (Carries && !valueMayStayHere(E, U))
-    secondRef(newEvent(), /*MayWrite=*/true);
+    secondRef(newEvent(), principal(E), /*MayWrite=*/true);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && U.Sink && mayPointIntoArray(E->getType()))
+      join(U.Sink, VD);
+    return;
+  }
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
     if (BO->getOpcode() == BO_Assign)
       return assignment(BO);
   if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return member(ME);
+    return member(ME, U);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    if (const VarDecl *VD = namedVariable(UO->getSubExpr()))
+      W.MovedIterators.insert(VD); // whatever gets it may move it
+  // The parts of a value that may point into an array flow where it goes.
+  Use Part{Use::Escapes, nullptr,
+           mayPointIntoArray(E->getType()) ? U.Sink : nullptr};
   for (const Stmt *Child : E->children()) {
     if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
-      expression(ChildExpr, Use{});
+      expression(ChildExpr, Part);
     else
       statement(Child); // a statement expression's body
   }
@@ -186,45 +313,78 @@ void HazardScreen::call(const CallExpr *Call, Use U) {
     return runtimeOp(Call, Op, U);
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (Callee && Callee->hasBody())
-    if (std::optional<ScreenResult> Screened = screenOfCallee(Callee))
-      if (!Screened->SecondRef && !Screened->HasErrors)
-        return quietCall(Call, *Screened, U);
+    if (std::optional<ScreenResult> Screened = screenOf(Callee))
+      if (!Screened->HasErrors)
+        return summarisedCall(Call, *Screened, U);
+  // What the call returns may be made of what it is given.
+  Use Argument{Use::Escapes, nullptr,
+               mayPointIntoArray(Call->getType()) ? U.Sink : nullptr};
   for (const Stmt *Child : Call->children())
-    expression(cast<Expr>(Child), Use{});
+    expression(cast<Expr>(Child), Argument);
   unsigned Id = newEvent();
-  // A same-file function's summary may append, insert or return a view;
-  // a call through a pointer may do anything.
+  // A same-file function the screen cannot see through (recursion, errors)
+  // may append, insert or return a view; a call through a pointer may do
+  // anything.
   if (!Callee || Callee->hasBody()) {
-    growth(Id, Any);
-    secondRef(Id, /*MayWrite=*/true);
+    growth(Id, Any, nullptr);
+    secondRef(Id, nullptr, /*MayWrite=*/true);
+    removal(nullptr);
   }
   // A slice, map or pointer handed out by code we cannot see may have
   // other owners.
   if (carriesReference(Call->getType()))
-    secondRef(Id);
+    secondRef(Id, U.K == Use::Assigned ? U.Target : nullptr);
 }
 
-void HazardScreen::quietCall(const CallExpr *Call, const ScreenResult &Callee,
-                             Use U) {
-  // The callee keeps no reference to anything: its arguments are operands,
-  // like a runtime op's container.
-  for (const Expr *Arg : Call->arguments())
-    expression(Arg, Use{Use::Operand});
+/// A type whose values cannot refer to anything.
+static bool isPlainScalar(QualType T) {
+  return T->isVoidType() || T->isArithmeticType();
+}
+
+void HazardScreen::summarisedCall(const CallExpr *Call,
+                                  const ScreenResult &Callee, Use U) {
+  // The arguments are operands, like a runtime op's container; what the
+  // callee returns may be made of them, and it may move references
+  // between those it can reach, so they are one class.
+  bool ReturnsReference = Callee.SecondRef ? !isPlainScalar(Call->getType())
+                                           : carriesReference(Call->getType());
+  Use Argument{Use::Operand, nullptr, ReturnsReference ? U.Sink : nullptr};
+  const VarDecl *Reached = nullptr;
+  bool ReachesUnknown = false;
+  for (const Expr *Arg : Call->arguments()) {
+    expression(Arg, Argument);
+    if (!mayPointIntoArray(Arg->getType()))
+      continue;
+    const VarDecl *VD = principal(Arg);
+    if (!VD)
+      ReachesUnknown = true;
+    else if (Reached)
+      join(Reached, VD);
+    else
+      Reached = VD;
+  }
+  // A callee given no pointer at all can grow only what it owns (or a
+  // global, which only an unnamed root covers).
+  const VarDecl *Root = ReachesUnknown ? nullptr : Reached;
   unsigned Id = newEvent();
   if (Callee.mayGrow())
-    growth(Id, Growth((Callee.MayAppend ? Append : 0) |
-                      (Callee.MayInsert ? Insert : 0)));
-  else
-    elementWrite(Id); // it may still write into the arrays it was given
-  // What it returns may be (an append of) one of its arguments: fine when
-  // it goes back where that argument came from, as in s = append(s, x).
-  if (carriesReference(Call->getType()) && !returnsToItsArguments(Call, U))
-    secondRef(Id);
+    growth(Id,
+           Growth((Callee.MayAppend ? Append : 0) |
+                  (Callee.MayInsert ? Insert : 0)),
+           Root);
+  else if (Reached || ReachesUnknown)
+    elementWrite(Id, Root); // it may still write into the arrays it was given
+  if (Callee.MayRemove)
+    removal(Root);
+  // What it returns goes back where an argument came from, as in
+  // s = append(s, x), or is a second name for it.
+  if (ReturnsReference && !returnsToItsArguments(Call, U))
+    secondRef(Id, Root);
 }
 
 bool HazardScreen::returnsToItsArguments(const CallExpr *Call, Use U) {
   for (const Expr *Arg : Call->arguments()) {
-    if (!carriesReference(Arg->getType()))
+    if (!mayPointIntoArray(Arg->getType()))
       continue;
     const VarDecl *VD = namedVariable(Arg);
     if (!VD || !VD->hasLocalStorage())
@@ -237,59 +397,45 @@ bool HazardScreen::returnsToItsArguments(const CallExpr *Call, Use U) {
   return true;
 }
 
-std::optional<ScreenResult>
-HazardScreen::screenOfCallee(const FunctionDecl *Callee) {
-  const FunctionDecl *Def = nullptr;
-  if (!Callee->hasBody(Def) || !Def || Api.opKind(Def) != OpKind::None)
-    return std::nullopt;
-  if (auto It = Callees.find(Def); It != Callees.end())
-    return It->second; // none while in progress: recursion is unknown
-  Callees[Def] = std::nullopt;
-  // The callee gets a walk of its own; then ours resumes where it was.
-  WalkState Ours = std::move(W);
-  W = WalkState();
-  ScreenResult Screened = walkBody(Def->getBody());
-  W = std::move(Ours);
-  Callees[Def] = Screened;
-  return Screened;
-}
-
 void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
   W.R.MentionsRuntime = true;
   // The operands are evaluated first: `append(slice(s, 0, 2), x)` makes
   // the view before it grows it.
-  arguments(Call, Op);
+  arguments(Call, Op, U);
   unsigned Id = newEvent();
+  const VarDecl *Root = principal(containerOf(Call, Op));
   switch (Op) {
   case OpKind::SliceAppend:
   case OpKind::SliceAppendN:
   case OpKind::SliceExtend:
     if (isSelfAppend(Call, U)) {
-      growth(Id, Append);
+      growth(Id, Append, Root);
     } else if (isLocalVariable(Api.sliceOperand(Call))) {
       // `t = append(s, x)`: t is a second name for s's array.
-      growth(Id, Append);
-      secondRef(Id);
+      growth(Id, Append, Root);
+      secondRef(Id, Root);
     } else {
       // A field, a global, `*ps`: others may hold the array already.
       growthOfSharedStorage(Id, Append);
     }
     return;
   case OpKind::MapPut:
-    growth(Id, Insert);
-    return resultReadOut(Call, U, Id);
+    growth(Id, Insert, Root, currentKeyIterator(Call));
+    return resultReadOut(Call, U, Id, Root);
   case OpKind::SliceCopy:
   case OpKind::SliceSet:
     // A write into the array shows through every other view of it.
-    elementWrite(Id);
-    return resultReadOut(Call, U, Id);
+    elementWrite(Id, Root);
+    return resultReadOut(Call, U, Id, Root);
+  case OpKind::MapDel:
+  case OpKind::MapClear:
+    removal(Root);
+    return resultReadOut(Call, U, Id, Root);
   case OpKind::SliceGet:
   case OpKind::MapGet:
   case OpKind::MapLookup:
-  case OpKind::MapDel:
   case OpKind::MapLen:
-  case OpKind::MapClear:
-    return resultReadOut(Call, U, Id);
+    return resultReadOut(Call, U, Id, Root);
   case OpKind::SliceMake:
   case OpKind::SliceClone:
   case OpKind::MapMake:
@@ -297,27 +443,70 @@ void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
     return;
   case OpKind::SliceAt:
     // A pointer into the array, and whatever is written through it.
-    secondRef(Id, /*MayWrite=*/true);
+    secondRef(Id, Root, /*MayWrite=*/true);
     return;
+  case OpKind::MapRangeBegin:
+    return rangeRef(Id, Root, U.K == Use::Assigned ? U.Target : nullptr);
+  case OpKind::MapRangeNext:
+    return rangeRef(Id, Root, Root);
   default:
-    // Views, map references, range iterators.
-    secondRef(Id);
+    // Views, map references.
+    secondRef(Id, Root);
     return;
   }
 }
 
-void HazardScreen::resultReadOut(const CallExpr *Call, Use U, unsigned Id) {
+void HazardScreen::resultReadOut(const CallExpr *Call, Use U, unsigned Id,
+                                 const VarDecl *Root) {
   // A slice read out of a slice of slices or a map is a second name for
   // the array the container keeps, unless it is used on the spot.
   if (carriesReference(Call->getType()) && U.K != Use::Operand &&
       U.K != Use::Discarded)
-    secondRef(Id);
+    secondRef(Id, Root);
+}
+
+const Expr *HazardScreen::containerOf(const CallExpr *Call, OpKind Op) const {
+  if (Op == OpKind::MapRangeNext)
+    return Call->getNumArgs() ? Call->getArg(0) : nullptr; // &it
+  return isMapOp(Op) ? Api.mapOperand(Call) : Api.sliceOperand(Call);
+}
+
+const VarDecl *HazardScreen::currentKeyIterator(const CallExpr *Put) const {
+  const Expr *Key = Api.keyOperand(Put);
+  const auto *ME =
+      Key ? dyn_cast<MemberExpr>(Key->IgnoreParenImpCasts()) : nullptr;
+  if (!ME || ME->isArrow() ||
+      Api.fieldRole(dyn_cast<FieldDecl>(ME->getMemberDecl())) != FieldRole::Key)
+    return nullptr;
+  return namedVariable(ME->getBase());
 }
 
 const VarDecl *HazardScreen::namedVariable(const Expr *E) {
   const auto *DRE =
       E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
   return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+const VarDecl *HazardScreen::principal(const Expr *E) const {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase();
+    else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+      E = ASE->getBase();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+             UO &&
+             (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
+      E = UO->getSubExpr();
+    else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && Api.opKind(Call) != OpKind::None)
+      E = containerOf(Call, Api.opKind(Call));
+    else
+      return nullptr;
+  }
+  return nullptr;
 }
 
 bool HazardScreen::isLocalVariable(const Expr *E) {
@@ -334,33 +523,42 @@ bool HazardScreen::isSelfAppend(const CallExpr *Call, Use U) const {
   return U.K == Use::Returned; // return append(s, ...): s dies here
 }
 
-void HazardScreen::arguments(const CallExpr *Call, OpKind Op) {
+void HazardScreen::arguments(const CallExpr *Call, OpKind Op, Use U) {
   // The slice or map an op works on (and extend's and copy's source) is a
-  // harmless operand; a slice stored into a map or a slice of slices is
-  // not: the container keeps it.
-  const Expr *Containers[2] = {nullptr, nullptr};
-  if (isMapOp(Op)) {
-    Containers[0] = Api.mapOperand(Call);
-  } else if (Op != OpKind::None) {
-    Containers[0] = Api.sliceOperand(Call);
-    Containers[1] = Api.sourceSliceOperand(Call);
-  }
+  // harmless operand; what the op returns is made of it (a view, an
+  // append, an element read out).  Anything else handed over (a slice
+  // stored into a map or a slice of slices, an out parameter) joins the
+  // container's contents.
+  const Expr *Containers[2] = {containerOf(Call, Op),
+                               Api.sourceSliceOperand(Call)};
+  bool Fresh = Op == OpKind::SliceMake || Op == OpKind::SliceClone ||
+               Op == OpKind::MapMake;
+  Use Container{Use::Operand, nullptr,
+                !Fresh && mayPointIntoArray(Call->getType()) ? U.Sink
+                                                             : nullptr};
+  Use Stored{Use::Escapes, nullptr, principal(Containers[0])};
   for (const Expr *Arg : Call->arguments()) {
+    // range_next(&it) moves the iterator the way the range means to.
+    if (Op == OpKind::MapRangeNext && Arg == Containers[0])
+      if (const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+          UO && UO->getOpcode() == UO_AddrOf && namedVariable(UO->getSubExpr()))
+        continue;
     // ApiModel hands back the argument expressions themselves.
-    bool Container = Arg == Containers[0] || Arg == Containers[1];
-    expression(Arg, Use{Container ? Use::Operand : Use::Escapes});
+    bool IsContainer = Arg == Containers[0] || Arg == Containers[1];
+    expression(Arg, IsContainer ? Container : Stored);
   }
 }
 
-void HazardScreen::member(const MemberExpr *ME) {
+void HazardScreen::member(const MemberExpr *ME, Use U) {
   const Expr *Base = ME->getBase();
   // `s.ptr` hands out a pointer into the array.  A member that is itself a
   // slice or map was judged by its own use; `.len`, `.cap` and other
   // scalars copy nothing that refers to the array.
   if (ME->getType()->isPointerType() && !carriesReference(ME->getType()) &&
       carriesReference(Base->getType()))
-    secondRef(newEvent(), /*MayWrite=*/true);
-  expression(Base, Use{Use::Operand});
+    secondRef(newEvent(), principal(Base), /*MayWrite=*/true);
+  expression(Base, Use{Use::Operand, nullptr,
+                       mayPointIntoArray(ME->getType()) ? U.Sink : nullptr});
 }
 
 void HazardScreen::assignment(const BinaryOperator *BO) {
@@ -369,13 +567,26 @@ void HazardScreen::assignment(const BinaryOperator *BO) {
   if (const VarDecl *Target = namedVariable(LHS)) {
     if (Api.isTracked(Target->getType()))
       W.R.MentionsRuntime = true;
-    RHSUse = Use{Use::Assigned, Target};
+    W.MovedIterators.insert(Target);
+    RHSUse = assignedTo(Target);
   } else {
     // The place written to (`o.items`, `*ps`); what is written is judged
-    // on the right-hand side.
+    // on the right-hand side, and joins what the place belongs to.
     expression(LHS, Use{Use::Operand});
+    RHSUse.Sink = principal(LHS);
   }
   expression(BO->getRHS(), RHSUse);
+}
+
+bool HazardScreen::mayPointIntoArray(QualType T) {
+  if (carriesReference(T))
+    return true;
+  if (!T->isAnyPointerType() && !T->isArrayType())
+    return false;
+  // Every runtime call takes the arena; it joins nothing.
+  QualType Pointee =
+      T->getPointeeOrArrayElementType()->getCanonicalTypeInternal();
+  return Api.typeKind(Pointee) != TypeKind::Arena;
 }
 
 bool HazardScreen::carriesReference(QualType T) {

@@ -31,7 +31,6 @@ public:
   void checkFunction(const CheckContext &C) override {
     const SliceViews &Views = C.views();
     std::set<std::pair<const Stmt *, const Stmt *>> Reported;
-    scanFieldInvariants(C);
     for (const SliceViews::Move &M : Views.moves()) {
       for (const Place &P : Views.places(/*Pointers=*/true))
         checkPointer(C, Views, M, P, Reported);
@@ -106,11 +105,13 @@ private:
   /// without setting the pointer again leaves it in the old array.
   void checkFieldInvariant(
       const CheckContext &C, const SliceViews &Views, const SliceViews::Move &M,
-      std::set<std::pair<const Stmt *, const Stmt *>> &Reported) const {
+      std::set<std::pair<const Stmt *, const Stmt *>> &Reported) {
     // A helper's own append reports it; its call sites would repeat it.
     if (C.Api.opKind(M.Call) == OpKind::None || M.Slice.Steps.empty() ||
         M.Slice.Steps.back().K != PathStep::Field)
       return;
+    // The file is scanned only once an append to a field asks.
+    scanFieldInvariants(C);
     auto It = PointsIntoField.find(M.Slice.Steps.back().F);
     if (It == PointsIntoField.end())
       return;

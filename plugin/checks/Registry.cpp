@@ -153,7 +153,7 @@ public:
       if (!Out.isUserLocation(FD->getLocation()) ||
           Api.opKind(FD) != OpKind::None)
         continue;
-      ScreenResult Screened = Screen.screen(FD->getBody());
+      ScreenResult Screened = Screen.screen(FD);
       UsingRuntime += Screened.MentionsRuntime;
       if (!worthAnalysing(Screened))
         continue;

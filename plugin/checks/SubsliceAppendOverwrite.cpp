@@ -56,7 +56,6 @@ class SubsliceAppendOverwrite : public SliceGrowthCheck {
 public:
   void checkFunction(const CheckContext &C) override {
     const SliceViews &Views = C.views();
-    scanFieldViews(C, Views);
     for (const OpEvent &Ev : C.Flow.events()) {
       if (!isSliceGrowOp(Ev.Op))
         continue;
@@ -180,10 +179,12 @@ private:
   /// 2-index view of a sibling field G: G's elements past the view are
   /// overwritten while the object, which outlives the call, still has G.
   void checkFieldView(const CheckContext &C, const SliceViews &Views,
-                      const OpEvent &Ev) const {
+                      const OpEvent &Ev) {
     if (!Ev.HasPlace || Ev.OperandPlace.Steps.empty() ||
         Ev.OperandPlace.Steps.back().K != PathStep::Field || Ev.Callee)
       return;
+    // The file is scanned only once an append to a field asks.
+    scanFieldViews(C, Views);
     auto It = FieldViews.find(Ev.OperandPlace.Steps.back().F);
     if (It == FieldViews.end() || Ev.Operand.empty() ||
         !llvm::all_of(Ev.Operand, [&](ValueId V) {
