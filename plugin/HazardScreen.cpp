@@ -5,90 +5,87 @@
 #include "clang/AST/Type.h" // LLVM 22 defines Type::getAsRecordDecl here
 #include "llvm/ADT/STLExtras.h"
 #include <optional>
+#include <utility>
 
 using namespace clang;
 
 namespace sliceguard {
 
 ScreenResult HazardScreen::screen(const FunctionDecl *FD) {
-  // A helper was screened already when its first caller was.
+  // A helper was screened already when its first caller was; a body that
+  // recursion reached while it was being screened gets a walk of its own.
   if (std::optional<ScreenResult> Known = screenOf(FD))
     return *Known;
-  // Recursion reached this body while it was being screened: walk it on
-  // its own.
-  WalkState Outer = std::move(W);
-  W = WalkState();
-  ScreenResult R = walkBody(FD->getBody());
-  W = std::move(Outer);
-  return R;
+  return walkBody(FD->getBody());
 }
 
 std::optional<ScreenResult> HazardScreen::screenOf(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def || Api.opKind(Def) != OpKind::None)
     return std::nullopt;
-  if (auto It = Screened.find(Def); It != Screened.end())
+  auto [It, Inserted] = Screened.try_emplace(Def, std::nullopt);
+  if (!Inserted)
     return It->second; // none while in progress: recursion is unknown
-  Screened[Def] = std::nullopt;
-  // The callee gets a walk of its own; then ours resumes where it was.
-  WalkState Ours = std::move(W);
-  W = WalkState();
   ScreenResult R = walkBody(Def->getBody());
-  W = std::move(Ours);
   Screened[Def] = R;
   return R;
 }
 
 ScreenResult HazardScreen::walkBody(const Stmt *Body) {
+  // A callee's walk nests inside its caller's; the caller's resumes after.
+  WalkState Walk;
+  WalkState *Caller = std::exchange(W, &Walk);
   statement(Body);
-  W.R.ChangeAfterRef = changeFollowsRef();
-  return W.R;
+  Walk.R.ChangeAfterRef = changeFollowsRef();
+  W = Caller;
+  return Walk.R;
 }
 
 //===--- events -----------------------------------------------------------===//
 
 HazardScreen::Event HazardScreen::event(unsigned Id, bool Grows,
                                         const VarDecl *Root) const {
-  return Event{W.Statements, W.CurrentLoop, W.InnerLoop, W.CurrentRegion,
-               Id,           Grows,         Root};
+  return Event{
+      W->Statements, W->CurrentLoop, W->InnerLoop, W->CurrentRegion, Id, Grows,
+      Root};
 }
 
 void HazardScreen::secondRef(unsigned Id, const VarDecl *Root, bool MayWrite) {
-  W.R.SecondRef = true;
-  W.Refs.push_back(event(Id, false, Root));
+  W->R.SecondRef = true;
+  W->Refs.push_back(event(Id, false, Root));
   if (MayWrite)
-    W.Changes.push_back(event(Id, false, Root));
+    W->Changes.push_back(event(Id, false, Root));
 }
 
 void HazardScreen::rangeRef(unsigned Id, const VarDecl *Root,
                             const VarDecl *Iterator) {
   secondRef(Id, Root);
-  W.Refs.back().RangeIterator = Iterator;
+  W->Refs.back().RangeIterator = Iterator;
 }
 
 void HazardScreen::growth(unsigned Id, Growth Kind, const VarDecl *Root,
                           const VarDecl *CurrentKeyOf) {
-  W.R.MayAppend |= (Kind & Append) != 0;
-  W.R.MayInsert |= (Kind & Insert) != 0;
-  W.Changes.push_back(event(Id, true, Root));
-  W.Changes.back().CurrentKeyOf = CurrentKeyOf;
+  W->R.MayAppend |= (Kind & Append) != 0;
+  W->R.MayInsert |= (Kind & Insert) != 0;
+  W->Changes.push_back(event(Id, true, Root));
+  W->Changes.back().CurrentKeyOf = CurrentKeyOf;
 }
 
 void HazardScreen::elementWrite(unsigned Id, const VarDecl *Root) {
-  W.Changes.push_back(event(Id, false, Root));
+  W->Changes.push_back(event(Id, false, Root));
 }
 
 void HazardScreen::removal(const VarDecl *Root) {
-  W.R.MayRemove = true;
-  W.Removals.push_back(event(newEvent(), false, Root));
+  W->R.MayRemove = true;
+  W->Removals.push_back(event(newEvent(), false, Root));
 }
 
 void HazardScreen::growthOfSharedStorage(unsigned Id, Growth Kind) {
   growth(Id, Kind, nullptr);
-  W.R.SecondRef = true;
+  W->R.SecondRef = true;
   Event Outside = event(newEvent(), false, nullptr);
   Outside.Statement = 0;
-  W.Refs.push_back(Outside);
+  W->Refs.push_back(Outside);
 }
 
 bool HazardScreen::changeFollowsRef() const {
@@ -96,10 +93,10 @@ bool HazardScreen::changeFollowsRef() const {
   // a loop holds both (the back edge).  A call that both changes the array
   // and makes the reference (`t = append(s, x)`) needs another change
   // after it, or a loop around it that grows.
-  if (W.UnstructuredJumps)
-    return !W.Refs.empty() && !W.Changes.empty();
-  for (const Event &Ref : W.Refs)
-    for (const Event &Change : W.Changes) {
+  if (W->UnstructuredJumps)
+    return !W->Refs.empty() && !W->Changes.empty();
+  for (const Event &Ref : W->Refs)
+    for (const Event &Change : W->Changes) {
       if (!mayShare(Ref.Root, Change.Root) || updatesCurrentKey(Ref, Change))
         continue;
       if (Ref.Loop && Ref.Loop == Change.Loop &&
@@ -121,14 +118,14 @@ bool HazardScreen::updatesCurrentKey(const Event &Ref,
   // iterator nothing else moves.
   return Ref.RangeIterator && Change.CurrentKeyOf == Ref.RangeIterator &&
          Change.InnerLoop == Ref.InnerLoop &&
-         !W.MovedIterators.count(Ref.RangeIterator) &&
+         !W->MovedIterators.count(Ref.RangeIterator) &&
          !removalMayPrecede(Change);
 }
 
 bool HazardScreen::removalMayPrecede(const Event &Put) const {
   // A delete earlier in the iteration may have removed the current key:
   // putting it back is an insert.
-  return llvm::any_of(W.Removals, [&](const Event &Removal) {
+  return llvm::any_of(W->Removals, [&](const Event &Removal) {
     return mayShare(Removal.Root, Put.Root) && Removal.Loop == Put.Loop &&
            Removal.Statement <= Put.Statement &&
            !exclusive(Removal.Region, Put.Region);
@@ -136,10 +133,10 @@ bool HazardScreen::removalMayPrecede(const Event &Put) const {
 }
 
 bool HazardScreen::exclusive(unsigned A, unsigned B) const {
-  for (unsigned X = A; X; X = W.Regions[X].Parent)
-    for (unsigned Y = B; Y; Y = W.Regions[Y].Parent)
-      if (W.Regions[X].If == W.Regions[Y].If &&
-          W.Regions[X].Else != W.Regions[Y].Else)
+  for (unsigned X = A; X; X = W->Regions[X].Parent)
+    for (unsigned Y = B; Y; Y = W->Regions[Y].Parent)
+      if (W->Regions[X].If == W->Regions[Y].If &&
+          W->Regions[X].Else != W->Regions[Y].Else)
         return true;
   return false;
 }
@@ -147,12 +144,12 @@ bool HazardScreen::exclusive(unsigned A, unsigned B) const {
 void HazardScreen::join(const VarDecl *A, const VarDecl *B) {
   const VarDecl *RootA = classOf(A), *RootB = classOf(B);
   if (RootA != RootB)
-    W.Classes[RootA] = RootB;
+    W->Classes[RootA] = RootB;
 }
 
 const VarDecl *HazardScreen::classOf(const VarDecl *V) const {
-  for (auto It = W.Classes.find(V); It != W.Classes.end();
-       It = W.Classes.find(V))
+  for (auto It = W->Classes.find(V); It != W->Classes.end();
+       It = W->Classes.find(V))
     V = It->second;
   return V;
 }
@@ -160,27 +157,27 @@ const VarDecl *HazardScreen::classOf(const VarDecl *V) const {
 //===--- the walk ---------------------------------------------------------===//
 
 void HazardScreen::statement(const Stmt *S) {
-  if (!S || W.R.HasErrors)
+  if (!S || W->R.HasErrors)
     return;
   if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S))
     return loop(S);
   if (const auto *If = dyn_cast<IfStmt>(S))
     return ifStatement(If);
   if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
-    W.UnstructuredJumps = true;
+    W->UnstructuredJumps = true;
   // An expression used as a statement: its value is dropped.
   if (const auto *E = dyn_cast<Expr>(S)) {
-    ++W.Statements;
+    ++W->Statements;
     return expression(E, Use{Use::Discarded});
   }
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-    ++W.Statements;
+    ++W->Statements;
     if (const Expr *Value = RS->getRetValue())
       expression(Value, Use{Use::Returned});
     return;
   }
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    ++W.Statements;
+    ++W->Statements;
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         declaration(VD);
@@ -194,29 +191,29 @@ void HazardScreen::ifStatement(const IfStmt *If) {
   statement(If->getInit());
   statement(If->getConditionVariableDeclStmt());
   statement(If->getCond());
-  unsigned Outer = W.CurrentRegion;
+  unsigned Outer = W->CurrentRegion;
   for (bool Else : {false, true}) {
-    W.Regions.push_back(Region{Outer, If, Else});
-    W.CurrentRegion = W.Regions.size() - 1;
+    W->Regions.push_back(Region{Outer, If, Else});
+    W->CurrentRegion = W->Regions.size() - 1;
     statement(Else ? If->getElse() : If->getThen());
   }
-  W.CurrentRegion = Outer;
+  W->CurrentRegion = Outer;
 }
 
 void HazardScreen::loop(const Stmt *S) {
-  unsigned Outermost = W.CurrentLoop, Innermost = W.InnerLoop;
-  W.InnerLoop = ++W.Loops;
+  unsigned Outermost = W->CurrentLoop, Innermost = W->InnerLoop;
+  W->InnerLoop = ++W->Loops;
   if (!Outermost)
-    W.CurrentLoop = W.InnerLoop;
+    W->CurrentLoop = W->InnerLoop;
   for (const Stmt *Child : S->children())
     statement(Child);
-  W.CurrentLoop = Outermost;
-  W.InnerLoop = Innermost;
+  W->CurrentLoop = Outermost;
+  W->InnerLoop = Innermost;
 }
 
 void HazardScreen::declaration(const VarDecl *VD) {
   if (Api.isTracked(VD->getType()))
-    W.R.MentionsRuntime = true;
+    W->R.MentionsRuntime = true;
   // A VLA's size expressions are not children of the DeclStmt; rather than
   // walk the type, let the full analysis see such functions.
   if (VD->getType()->isVariablyModifiedType())
@@ -226,18 +223,18 @@ void HazardScreen::declaration(const VarDecl *VD) {
 }
 
 void HazardScreen::expression(const Expr *E, Use U) {
-  if (!E || W.R.HasErrors)
+  if (!E || W->R.HasErrors)
     return;
   if (E->containsErrors()) {
-    W.R.HasErrors = true;
+    W->R.HasErrors = true;
     return;
   }
   E = E->IgnoreParenImpCasts();
   // Every runtime type carries references: one cached question for the
   // common case of a plain scalar.
   bool Carries = carriesReference(E->getType());
-  if (Carries && Api.isTracked(E->getType()))
-    W.R.MentionsRuntime = true;
+  if (Carries && !W->R.MentionsRuntime && Api.isTracked(E->getType()))
+    W->R.MentionsRuntime = true;
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return call(Call, U);
   if (Carries && !valueMayStayHere(E, U))
@@ -256,7 +253,7 @@ void HazardScreen::expression(const Expr *E, Use U) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
     if (const VarDecl *VD = namedVariable(UO->getSubExpr()))
-      W.MovedIterators.insert(VD); // whatever gets it may move it
+      W->MovedIterators.insert(VD); // whatever gets it may move it
   // The parts of a value that may point into an array flow where it goes.
   Use Part{Use::Escapes, nullptr,
            mayPointIntoArray(E->getType()) ? U.Sink : nullptr};
@@ -398,19 +395,20 @@ bool HazardScreen::returnsToItsArguments(const CallExpr *Call, Use U) {
 }
 
 void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
-  W.R.MentionsRuntime = true;
+  W->R.MentionsRuntime = true;
   // The operands are evaluated first: `append(slice(s, 0, 2), x)` makes
   // the view before it grows it.
-  arguments(Call, Op, U);
+  const Expr *Container = containerOf(Call, Op);
+  const VarDecl *Root = principal(Container);
+  arguments(Call, Op, U, Container, Root);
   unsigned Id = newEvent();
-  const VarDecl *Root = principal(containerOf(Call, Op));
   switch (Op) {
   case OpKind::SliceAppend:
   case OpKind::SliceAppendN:
   case OpKind::SliceExtend:
-    if (isSelfAppend(Call, U)) {
+    if (isSelfAppend(Container, U)) {
       growth(Id, Append, Root);
-    } else if (isLocalVariable(Api.sliceOperand(Call))) {
+    } else if (isLocalVariable(Container)) {
       // `t = append(s, x)`: t is a second name for s's array.
       growth(Id, Append, Root);
       secondRef(Id, Root);
@@ -420,7 +418,7 @@ void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
     }
     return;
   case OpKind::MapPut:
-    growth(Id, Insert, Root, currentKeyIterator(Call));
+    growth(Id, Insert, Root, currentKeyIterator(Call, Container));
     return resultReadOut(Call, U, Id, Root);
   case OpKind::SliceCopy:
   case OpKind::SliceSet:
@@ -471,10 +469,15 @@ const Expr *HazardScreen::containerOf(const CallExpr *Call, OpKind Op) const {
   return isMapOp(Op) ? Api.mapOperand(Call) : Api.sliceOperand(Call);
 }
 
-const VarDecl *HazardScreen::currentKeyIterator(const CallExpr *Put) const {
-  const Expr *Key = Api.keyOperand(Put);
-  const auto *ME =
-      Key ? dyn_cast<MemberExpr>(Key->IgnoreParenImpCasts()) : nullptr;
+const VarDecl *HazardScreen::currentKeyIterator(const CallExpr *Put,
+                                                const Expr *Map) const {
+  // The key is the argument after the map (ApiModel::keyOperand).
+  const Expr *const *Args = Put->getArgs();
+  const Expr *const *MapArg = std::find(Args, Args + Put->getNumArgs(), Map);
+  if (MapArg == Args + Put->getNumArgs() ||
+      MapArg + 1 == Args + Put->getNumArgs())
+    return nullptr;
+  const auto *ME = dyn_cast<MemberExpr>(MapArg[1]->IgnoreParenImpCasts());
   if (!ME || ME->isArrow() ||
       Api.fieldRole(dyn_cast<FieldDecl>(ME->getMemberDecl())) != FieldRole::Key)
     return nullptr;
@@ -514,8 +517,7 @@ bool HazardScreen::isLocalVariable(const Expr *E) {
   return VD && VD->hasLocalStorage();
 }
 
-bool HazardScreen::isSelfAppend(const CallExpr *Call, Use U) const {
-  const Expr *Source = Api.sliceOperand(Call);
+bool HazardScreen::isSelfAppend(const Expr *Source, Use U) const {
   if (!isLocalVariable(Source))
     return false;
   if (U.K == Use::Assigned) // s = append(s, ...)
@@ -523,29 +525,30 @@ bool HazardScreen::isSelfAppend(const CallExpr *Call, Use U) const {
   return U.K == Use::Returned; // return append(s, ...): s dies here
 }
 
-void HazardScreen::arguments(const CallExpr *Call, OpKind Op, Use U) {
+void HazardScreen::arguments(const CallExpr *Call, OpKind Op, Use U,
+                             const Expr *Container, const VarDecl *Root) {
   // The slice or map an op works on (and extend's and copy's source) is a
   // harmless operand; what the op returns is made of it (a view, an
   // append, an element read out).  Anything else handed over (a slice
   // stored into a map or a slice of slices, an out parameter) joins the
   // container's contents.
-  const Expr *Containers[2] = {containerOf(Call, Op),
-                               Api.sourceSliceOperand(Call)};
+  const Expr *Source = Op == OpKind::SliceExtend || Op == OpKind::SliceCopy
+                           ? Api.sourceSliceOperand(Call)
+                           : nullptr;
   bool Fresh = Op == OpKind::SliceMake || Op == OpKind::SliceClone ||
                Op == OpKind::MapMake;
-  Use Container{Use::Operand, nullptr,
-                !Fresh && mayPointIntoArray(Call->getType()) ? U.Sink
-                                                             : nullptr};
-  Use Stored{Use::Escapes, nullptr, principal(Containers[0])};
+  Use Operand{Use::Operand, nullptr,
+              !Fresh && mayPointIntoArray(Call->getType()) ? U.Sink : nullptr};
+  Use Stored{Use::Escapes, nullptr, Root};
   for (const Expr *Arg : Call->arguments()) {
     // range_next(&it) moves the iterator the way the range means to.
-    if (Op == OpKind::MapRangeNext && Arg == Containers[0])
+    if (Op == OpKind::MapRangeNext && Arg == Container)
       if (const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
           UO && UO->getOpcode() == UO_AddrOf && namedVariable(UO->getSubExpr()))
         continue;
     // ApiModel hands back the argument expressions themselves.
-    bool IsContainer = Arg == Containers[0] || Arg == Containers[1];
-    expression(Arg, IsContainer ? Container : Stored);
+    bool IsContainer = Arg == Container || Arg == Source;
+    expression(Arg, IsContainer ? Operand : Stored);
   }
 }
 
@@ -566,8 +569,9 @@ void HazardScreen::assignment(const BinaryOperator *BO) {
   Use RHSUse;
   if (const VarDecl *Target = namedVariable(LHS)) {
     if (Api.isTracked(Target->getType()))
-      W.R.MentionsRuntime = true;
-    W.MovedIterators.insert(Target);
+      W->R.MentionsRuntime = true;
+    if (carriesReference(Target->getType()))
+      W->MovedIterators.insert(Target);
     RHSUse = assignedTo(Target);
   } else {
     // The place written to (`o.items`, `*ps`); what is written is judged
@@ -593,6 +597,8 @@ bool HazardScreen::carriesReference(QualType T) {
   if (T.isNull())
     return false;
   const Type *Ty = T.getCanonicalType().getTypePtr();
+  if (isa<BuiltinType>(Ty)) // int, long, double: most expressions
+    return false;
   if (auto It = TypeCache.find(Ty); It != TypeCache.end())
     return It->second;
   bool Carries = uncachedCarriesReference(T, Ty);

@@ -164,11 +164,13 @@ private:
                      const clang::VarDecl *Root);
   void member(const clang::MemberExpr *ME, Use U);
   void assignment(const clang::BinaryOperator *BO);
-  void arguments(const clang::CallExpr *Call, OpKind Op, Use U);
+  void arguments(const clang::CallExpr *Call, OpKind Op, Use U,
+                 const clang::Expr *Container, const clang::VarDecl *Root);
   const clang::Expr *containerOf(const clang::CallExpr *Call, OpKind Op) const;
-  const clang::VarDecl *currentKeyIterator(const clang::CallExpr *Put) const;
+  const clang::VarDecl *currentKeyIterator(const clang::CallExpr *Put,
+                                           const clang::Expr *Map) const;
   bool valueMayStayHere(const clang::Expr *E, Use U) const;
-  bool isSelfAppend(const clang::CallExpr *Call, Use U) const;
+  bool isSelfAppend(const clang::Expr *Source, Use U) const;
   static bool isConstantLiteral(const clang::Expr *E);
   /// True if E names a local variable or parameter (storage that dies
   /// with the function).
@@ -206,7 +208,7 @@ private:
     llvm::SmallPtrSet<const clang::VarDecl *, 4> MovedIterators;
     bool UnstructuredJumps = false; ///< goto: the text order is no guide
   };
-  WalkState W;
+  WalkState *W = nullptr; ///< the walk in progress
   unsigned Events = 0;
   /// Same-file functions screened so far; none while being screened.
   llvm::DenseMap<const clang::FunctionDecl *, std::optional<ScreenResult>>

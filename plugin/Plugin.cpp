@@ -19,6 +19,28 @@ using namespace clang;
 namespace sliceguard {
 namespace {
 
+/// Clang writes diagnostics to an unbuffered stderr, so a warning with its
+/// notes, source lines and carets takes some sixty write calls; into a
+/// pipe (a build system, an editor) that costs more than finding it.
+/// While it lives, stderr is buffered and each diagnostic is written at
+/// once (the printer flushes after each one).
+class BufferedStderr {
+public:
+  BufferedStderr() : WasUnbuffered(llvm::errs().GetBufferSize() == 0) {
+    if (WasUnbuffered)
+      llvm::errs().SetBuffered();
+  }
+  ~BufferedStderr() {
+    if (WasUnbuffered)
+      llvm::errs().SetUnbuffered(); // flushes first
+  }
+  BufferedStderr(const BufferedStderr &) = delete;
+  BufferedStderr &operator=(const BufferedStderr &) = delete;
+
+private:
+  bool WasUnbuffered;
+};
+
 /// Turns findings into clang diagnostics.  Custom diagnostic IDs ignore
 /// -Werror, -w and -Wno-error, so the sink applies them itself.
 class ClangDiagnosticSink : public FindingSink {
@@ -45,6 +67,7 @@ public:
     if (!F.IsError && Diags.getIgnoreAllWarnings())
       return;
     bool AsError = F.IsError || Diags.getWarningsAsErrors();
+    BufferedStderr OneWriteEach;
     {
       DiagnosticBuilder B = Diags.Report(F.Loc, AsError ? ErrorID : WarningID);
       B << F.Message << F.Check;
