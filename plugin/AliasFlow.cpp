@@ -633,12 +633,15 @@ void FunctionFlow::run() {
   Cfg = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Opts);
   if (!Cfg)
     return;
-  PM = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
-
+  unsigned Elements = 0;
+  for (const CFGBlock *B : *Cfg)
+    Elements += B->size();
+  Points.reserve(Elements);
   for (const CFGBlock *B : *Cfg)
     for (unsigned I = 0; I < B->size(); ++I)
       if (auto CS = (*B)[I].getAs<CFGStmt>())
         Points.try_emplace(CS->getStmt(), ProgramPoint{B, I});
+  PM = std::make_unique<ParentIndex>(Body, Elements);
 
   unsigned N = Cfg->getNumBlockIDs();
   BlockEntry.assign(N, State());
@@ -700,6 +703,39 @@ void FunctionFlow::run() {
   };
   if (!std::is_sorted(Events.begin(), Events.end(), InTextOrder))
     std::stable_sort(Events.begin(), Events.end(), InTextOrder);
+}
+
+//===--- ParentIndex ------------------------------------------------------===//
+
+ParentIndex::ParentIndex(const Stmt *Body, unsigned ExpectedStatements) {
+  // Parentheses, casts and statements come on top of the CFG's elements.
+  Parents.reserve(ExpectedStatements * 2);
+  for (const Stmt *Child : Body->children())
+    if (Child)
+      add(Body, Child, /*Opaque=*/false);
+}
+
+void ParentIndex::add(const Stmt *Parent, const Stmt *S, bool Opaque) {
+  Parents[S] = Parent;
+  // As clang::ParentMap does: in `a ?: b` the condition and the true arm
+  // use opaque copies of the common operand, whose parent stays the
+  // operator.
+  if (const auto *OVE = dyn_cast<OpaqueValueExpr>(S)) {
+    const Expr *Source = OVE->getSourceExpr();
+    if (Source && (!Opaque || !getParent(Source)))
+      add(S, Source, /*Opaque=*/false);
+    return;
+  }
+  if (const auto *BCO = dyn_cast<BinaryConditionalOperator>(S)) {
+    add(S, BCO->getCommon(), /*Opaque=*/false);
+    add(S, BCO->getCond(), /*Opaque=*/true);
+    add(S, BCO->getTrueExpr(), /*Opaque=*/true);
+    add(S, BCO->getFalseExpr(), /*Opaque=*/false);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    if (Child)
+      add(S, Child, Opaque);
 }
 
 //===--- FunctionFlow: queries --------------------------------------------===//

@@ -37,7 +37,6 @@
 #define SLICEGUARD_ALIASFLOW_H
 
 #include "ApiModel.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -188,6 +187,22 @@ struct OpEvent {
   ValueSet KeyValues;
 };
 
+/// Each statement's parent in one function body, as clang::ParentMap gives
+/// it for C (a GNU `a ?: b` included), sized up front: the function's CFG
+/// already says how many expressions it has.
+class ParentIndex {
+public:
+  ParentIndex(const clang::Stmt *Body, unsigned ExpectedStatements);
+  const clang::Stmt *getParent(const clang::Stmt *S) const {
+    auto It = Parents.find(S);
+    return It == Parents.end() ? nullptr : It->second;
+  }
+
+private:
+  void add(const clang::Stmt *Parent, const clang::Stmt *Child, bool Opaque);
+  llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> Parents;
+};
+
 class FunctionFlow {
 public:
   /// A value's identity as raw words (kind, place, site, steps): what
@@ -238,7 +253,7 @@ public:
   bool valid() const { return Cfg != nullptr && Converged; }
   const clang::FunctionDecl *function() const { return FD; }
   const clang::CFG &cfg() const { return *Cfg; }
-  const clang::ParentMap &parents() const { return *PM; }
+  const ParentIndex &parents() const { return *PM; }
   const ApiModel &api() const { return Api; }
   clang::ASTContext &astContext() const { return Ctx; }
 
@@ -314,7 +329,7 @@ private:
   const ApiModel &Api;
   SummaryCache *Summaries;
   std::unique_ptr<clang::CFG> Cfg;
-  std::unique_ptr<clang::ParentMap> PM;
+  std::unique_ptr<ParentIndex> PM;
   bool Converged = false;
 
   std::vector<Value> Values;
