@@ -45,9 +45,15 @@ ScreenResult HazardScreen::walkBody(const Stmt *Body) {
 
 HazardScreen::Event HazardScreen::event(unsigned Id, bool Grows,
                                         const VarDecl *Root) const {
-  return Event{
-      W->Statements, W->CurrentLoop, W->InnerLoop, W->CurrentRegion, Id, Grows,
-      Root};
+  Event E;
+  E.Statement = W->Statements;
+  E.Loop = W->CurrentLoop;
+  E.InnerLoop = W->InnerLoop;
+  E.Region = W->CurrentRegion;
+  E.Id = Id;
+  E.Grows = Grows;
+  E.Root = Root;
+  return E;
 }
 
 void HazardScreen::secondRef(unsigned Id, const VarDecl *Root, bool MayWrite) {
@@ -68,6 +74,7 @@ void HazardScreen::growth(unsigned Id, Growth Kind, const VarDecl *Root,
   W->R.MayAppend |= (Kind & Append) != 0;
   W->R.MayInsert |= (Kind & Insert) != 0;
   W->Changes.push_back(event(Id, true, Root));
+  W->Changes.back().Inserts = (Kind & Insert) != 0;
   W->Changes.back().CurrentKeyOf = CurrentKeyOf;
 }
 
@@ -95,9 +102,17 @@ bool HazardScreen::changeFollowsRef() const {
   // after it, or a loop around it that grows.
   if (W->UnstructuredJumps)
     return !W->Refs.empty() && !W->Changes.empty();
+  // A write-back through an iterator moved by hand went somewhere else.
+  if (llvm::any_of(W->WriteBackIterators, [&](const VarDecl *It) {
+        return W->MovedIterators.count(It) != 0;
+      }))
+    return true;
   for (const Event &Ref : W->Refs)
     for (const Event &Change : W->Changes) {
       if (!mayShare(Ref.Root, Change.Root) || updatesCurrentKey(Ref, Change))
+        continue;
+      // Only an insert can reorder the table a range walks.
+      if (Ref.RangeIterator && !Change.Inserts)
         continue;
       if (Ref.Loop && Ref.Loop == Change.Loop &&
           (Ref.Id != Change.Id || Change.Grows))
@@ -183,8 +198,149 @@ void HazardScreen::statement(const Stmt *S) {
         declaration(VD);
     return;
   }
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return compound(CS);
   for (const Stmt *Child : S->children())
     statement(Child);
+}
+
+void HazardScreen::compound(const CompoundStmt *CS) {
+  llvm::ArrayRef<Stmt *> Body(CS->body_begin(), CS->size());
+  const CallExpr *PendingPut = nullptr;
+  for (unsigned I = 0; I < Body.size(); ++I) {
+    const VarDecl *OuterSlice = W->WrittenBack;
+    const CallExpr *OuterPut = W->PutBack;
+    WriteBack WB = writtenBack(Body, I);
+    if (WB.Slice)
+      PendingPut = WB.Put;
+    W->WrittenBack = WB.Slice;
+    W->PutBack = Body[I] == PendingPut ? PendingPut : nullptr;
+    statement(Body[I]);
+    W->WrittenBack = OuterSlice;
+    W->PutBack = OuterPut;
+  }
+}
+
+/// True if S names V anywhere.
+static bool mentions(const Stmt *S, const VarDecl *V) {
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(S))
+    return DRE->getDecl() == V;
+  return S && llvm::any_of(S->children(), [&](const Stmt *Child) {
+           return mentions(Child, V);
+         });
+}
+
+/// The variable `T v = init` or `v = init` sets, and init.
+static const VarDecl *initialised(const Stmt *S, const Expr *&Init) {
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(S)) {
+    const auto *VD =
+        DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+    Init = VD ? VD->getInit() : nullptr;
+    return Init ? VD : nullptr;
+  }
+  const auto *BO = dyn_cast_or_null<BinaryOperator>(S);
+  if (!BO || BO->getOpcode() != BO_Assign)
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+  Init = BO->getRHS();
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// Two keys that name the same local variable or the same integer.
+static bool sameKey(const Expr *A, const Expr *B) {
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenImpCasts();
+  if (const auto *IA = dyn_cast<IntegerLiteral>(A))
+    if (const auto *IB = dyn_cast<IntegerLiteral>(B))
+      return IA->getValue() == IB->getValue();
+  const auto *DA = dyn_cast<DeclRefExpr>(A), *DB = dyn_cast<DeclRefExpr>(B);
+  const auto *VA = DA ? dyn_cast<VarDecl>(DA->getDecl()) : nullptr;
+  return VA && VA->hasLocalStorage() && DB && DB->getDecl() == VA;
+}
+
+HazardScreen::WriteBack HazardScreen::writtenBack(llvm::ArrayRef<Stmt *> Body,
+                                                  unsigned I) {
+  // Declared here, so the block's end is the end of v.
+  const Expr *Init = nullptr;
+  const VarDecl *V = initialised(Body[I], Init);
+  if (!V || !isa<DeclStmt>(Body[I]) ||
+      Api.typeKind(V->getType()) != TypeKind::Slice)
+    return {};
+  // Where the slice comes from: get(m, k), or it.val in a range over m.
+  const VarDecl *Map = nullptr, *Iterator = nullptr;
+  const Expr *Key = nullptr;
+  Init = Init->IgnoreParenImpCasts();
+  if (const auto *Get = dyn_cast<CallExpr>(Init);
+      Get && Api.opKind(Get) == OpKind::MapGet) {
+    Map = namedVariable(Api.mapOperand(Get));
+    Key = Api.keyOperand(Get);
+  } else if (const auto *Val = dyn_cast<MemberExpr>(Init);
+             Val && !Val->isArrow() &&
+             Api.fieldRole(dyn_cast<FieldDecl>(Val->getMemberDecl())) ==
+                 FieldRole::Val) {
+    Iterator = namedVariable(Val->getBase());
+    Map = Iterator ? W->RangedMaps.lookup(Iterator) : nullptr;
+  }
+  if (!Map || !Map->hasLocalStorage())
+    return {};
+  // Grown in place, and nothing else in between.
+  unsigned J = I + 1;
+  while (J < Body.size() && isPlainSelfAppend(Body[J], V))
+    ++J;
+  if (J == I + 1 || J == Body.size())
+    return {};
+  // Put back under the same key, and not named again.
+  const auto *Put = dyn_cast<CallExpr>(Body[J]);
+  if (!Put || Api.opKind(Put) != OpKind::MapPut ||
+      namedVariable(Api.mapOperand(Put)) != Map ||
+      namedVariable(Api.valueOperand(Put)) != V || !Api.keyOperand(Put))
+    return {};
+  if (Iterator ? currentKeyIterator(Put, Api.mapOperand(Put)) != Iterator
+               : !Key || !sameKey(Key, Api.keyOperand(Put)))
+    return {};
+  if (llvm::any_of(Body.drop_front(J + 1),
+                   [&](const Stmt *S) { return mentions(S, V); }))
+    return {};
+  if (Iterator)
+    W->WriteBackIterators.push_back(Iterator);
+  return {V, Put};
+}
+
+bool HazardScreen::isPlainSelfAppend(const Stmt *S, const VarDecl *V) {
+  const Expr *Init = nullptr;
+  if (initialised(S, Init) != V || isa<DeclStmt>(S))
+    return false;
+  const auto *Call = dyn_cast<CallExpr>(Init->IgnoreParenImpCasts());
+  if (!Call || !isSliceGrowOp(Api.opKind(Call)) ||
+      namedVariable(Api.sliceOperand(Call)) != V)
+    return false;
+  // The other operands only read, and not v: `extend(v, v)` reads the
+  // array the append grows.
+  const Expr *Operand = Api.sliceOperand(Call);
+  return llvm::all_of(Call->arguments(), [&](const Expr *Arg) {
+    return Arg == Operand || (isPure(Arg) && !mentions(Arg, V));
+  });
+}
+
+bool HazardScreen::isPure(const Expr *E) {
+  // Reads only: no call that could change a map or slice, no assignment.
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    OpKind Op = Api.opKind(Call);
+    if (Op != OpKind::SliceGet && Op != OpKind::MapGet && Op != OpKind::MapLen)
+      return false;
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAssignmentOp())
+      return false;
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->isIncrementDecrementOp())
+      return false;
+  } else if (isa<StmtExpr>(E)) {
+    return false;
+  }
+  return llvm::all_of(E->children(), [&](const Stmt *Child) {
+    const auto *ChildExpr = dyn_cast_or_null<Expr>(Child);
+    return !Child || (ChildExpr && isPure(ChildExpr));
+  });
 }
 
 void HazardScreen::ifStatement(const IfStmt *If) {
@@ -237,7 +393,9 @@ void HazardScreen::expression(const Expr *E, Use U) {
     W->R.MentionsRuntime = true;
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return call(Call, U);
-  if (Carries && !valueMayStayHere(E, U))
+  bool WrittenBack = U.K == Use::Assigned && U.Target &&
+                     U.Target == W->WrittenBack && isa<MemberExpr>(E);
+  if (Carries && !WrittenBack && !valueMayStayHere(E, U))
     secondRef(newEvent(), principal(E), /*MayWrite=*/true);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
@@ -444,6 +602,8 @@ void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
     secondRef(Id, Root, /*MayWrite=*/true);
     return;
   case OpKind::MapRangeBegin:
+    if (U.K == Use::Assigned && Root)
+      W->RangedMaps[U.Target] = Root;
     return rangeRef(Id, Root, U.K == Use::Assigned ? U.Target : nullptr);
   case OpKind::MapRangeNext:
     return rangeRef(Id, Root, Root);
@@ -458,6 +618,8 @@ void HazardScreen::resultReadOut(const CallExpr *Call, Use U, unsigned Id,
                                  const VarDecl *Root) {
   // A slice read out of a slice of slices or a map is a second name for
   // the array the container keeps, unless it is used on the spot.
+  if (U.K == Use::Assigned && U.Target && U.Target == W->WrittenBack)
+    return; // it goes back into the container (writtenBack)
   if (carriesReference(Call->getType()) && U.K != Use::Operand &&
       U.K != Use::Discarded)
     secondRef(Id, Root);
@@ -548,7 +710,9 @@ void HazardScreen::arguments(const CallExpr *Call, OpKind Op, Use U,
         continue;
     // ApiModel hands back the argument expressions themselves.
     bool IsContainer = Arg == Container || Arg == Source;
-    expression(Arg, IsContainer ? Operand : Stored);
+    // A write-back's value goes where it was read from (writtenBack).
+    bool WrittenBack = Call == W->PutBack && Arg == Api.valueOperand(Call);
+    expression(Arg, IsContainer || WrittenBack ? Operand : Stored);
   }
 }
 

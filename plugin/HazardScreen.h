@@ -42,6 +42,7 @@
 #include <optional>
 
 namespace clang {
+class CompoundStmt;
 class FunctionDecl;
 class IfStmt;
 class VarDecl;
@@ -98,15 +99,16 @@ private:
 
   /// Where in the body a reference was made, or an array or table changed.
   struct Event {
-    unsigned Statement; ///< position of the enclosing full statement
-    unsigned Loop;      ///< the outermost enclosing loop, 0 if none
-    unsigned InnerLoop; ///< the innermost enclosing loop, 0 if none
-    unsigned Region;    ///< the branch of an if it is in (Regions)
-    unsigned Id;        ///< one Id when a call both changes and refers
-    bool Grows;         ///< a change that grows (append, insert)
+    unsigned Statement = 0; ///< position of the enclosing full statement
+    unsigned Loop = 0;      ///< the outermost enclosing loop, 0 if none
+    unsigned InnerLoop = 0; ///< the innermost enclosing loop, 0 if none
+    unsigned Region = 0;    ///< the branch of an if it is in (Regions)
+    unsigned Id = 0;        ///< one Id when a call both changes and refers
+    bool Grows = false;     ///< a change that grows (append, insert)
+    bool Inserts = false;   ///< growth that may insert into a map
     /// A variable of the class whose storage it concerns; null when the
     /// walk cannot tell (then it may concern any).
-    const clang::VarDecl *Root;
+    const clang::VarDecl *Root = nullptr;
     /// A range's own reference (begin, next): the iterator variable.
     const clang::VarDecl *RangeIterator = nullptr;
     /// A put whose key is this iterator's current key.
@@ -152,6 +154,19 @@ private:
                       Use U);
   bool returnsToItsArguments(const clang::CallExpr *Call, Use U);
   void statement(const clang::Stmt *S);
+  void compound(const clang::CompoundStmt *CS);
+  /// `T v = get(m, k); v = append(v, ...); put(m, k, v);` (or the same
+  /// with `it.val` and `it.key` in a range over m), starting at Body[I],
+  /// with v named no more after the put: the slice read out of m goes back
+  /// where it came from, so neither the read-out nor the put makes a
+  /// second reference.
+  struct WriteBack {
+    const clang::VarDecl *Slice = nullptr;
+    const clang::CallExpr *Put = nullptr;
+  };
+  WriteBack writtenBack(llvm::ArrayRef<clang::Stmt *> Body, unsigned I);
+  bool isPlainSelfAppend(const clang::Stmt *S, const clang::VarDecl *V);
+  bool isPure(const clang::Expr *E);
   void ifStatement(const clang::IfStmt *If);
   void loop(const clang::Stmt *S);
   void declaration(const clang::VarDecl *VD);
@@ -206,6 +221,14 @@ private:
     /// Iterators changed other than by range_next (assigned, address
     /// taken): their key is not the range's current key.
     llvm::SmallPtrSet<const clang::VarDecl *, 4> MovedIterators;
+    /// The map variable each iterator was begun on.
+    llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *> RangedMaps;
+    /// The slice variable whose read-out the statement being walked
+    /// writes back (writtenBack), and the iterators such write-backs
+    /// rely on (moving one later voids them).
+    const clang::VarDecl *WrittenBack = nullptr;
+    const clang::CallExpr *PutBack = nullptr; ///< the write-back's put
+    llvm::SmallVector<const clang::VarDecl *, 2> WriteBackIterators;
     bool UnstructuredJumps = false; ///< goto: the text order is no guide
   };
   WalkState *W = nullptr; ///< the walk in progress

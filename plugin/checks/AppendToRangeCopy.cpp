@@ -100,11 +100,26 @@ private:
         Stored = true;
         return FunctionFlow::Walk::Stop;
       }
-      if (C.Flow.overwrites(S, P))
+      // `v = append(v, y)` again: the grown value lives on in v.
+      if (C.Flow.overwrites(S, P) && !growsInPlace(C, S, P))
         return FunctionFlow::Walk::Prune;
       return FunctionFlow::Walk::Continue;
     });
     return Stored;
+  }
+
+  /// S is `P = append(P, ...)` (or extend): P keeps what it held, grown.
+  static bool growsInPlace(const CheckContext &C, const Stmt *S,
+                           const Place &P) {
+    const auto *BO = dyn_cast<BinaryOperator>(S);
+    const auto *Call = BO && BO->getOpcode() == BO_Assign
+                           ? dyn_cast<CallExpr>(ignoreNoise(BO->getRHS()))
+                           : nullptr;
+    if (!Call || !isSliceGrowOp(C.Api.opKind(Call)))
+      return false;
+    Place Operand;
+    return C.Flow.placeOf(C.Api.sliceOperand(Call), Call, Operand) &&
+           Operand == P;
   }
 
   /// map_range_next(&it) overwrites it.key / it.val.

@@ -222,7 +222,7 @@ class Gen:
         kinds = ["decl", "assign", "mutate", "map_op", "use_ptr", "macro"]
         if depth < 3:
             kinds += ["range", "range", "if", "loop", "switch", "goto",
-                      "ptr_loop", "nested_map", "vla"]
+                      "ptr_loop", "nested_map", "vla", "write_back"]
         kind = r.choice(kinds)
         return getattr(self, "stmt_" + kind)(depth)
 
@@ -331,6 +331,36 @@ class Gen:
             extra = extra + ["intmap_put(%s.val, %s.key, 1);" % (it, it)]
         self.scopes.pop()
         return (["sg_range(%s, %s, %s) {" % (t, m, it)] + ["  " + l for l in body + extra]
+                + ["}"])
+
+    def stmt_write_back(self, depth):
+        """m[k] = append(m[k], x) spelled out, and near misses of it: another
+        key or map, a statement in between, the slice used afterwards, an
+        iterator moved, a delete before a put of the current key."""
+        r = self.rng
+        m = self.lvalue("slmap") or FRESH["slmap"](self)
+        v = self.fresh("wb")
+        key = r.choice(["n0", "3", self.vars_of("int")[0] if self.vars_of("int") else "1"])
+        between = r.choice([[], [], [], ["ints_set(%s, 0, 1);" % v],
+                            ["%s = ints_slice(%s, 0, 1);" % (v, v)],
+                            ["(void)slmap_del(%s, %s);" % (m, key)]])
+        after = r.choice([[], [], ["%s = ints_append(a, %s, 2);" % (v, v)],
+                          ["n0 += (int)%s.len;" % v]])
+        grow = ["%s = ints_append(a, %s, %s);" % (v, v, self.expr("int"))]
+        if r.random() < 0.5:
+            put_key = r.choice([key, key, key + " + 1"])
+            put_map = r.choice([m, m, m, FRESH["slmap"](self)])
+            body = (["ints %s = slmap_get(%s, %s);" % (v, m, key)] + grow + between
+                    + ["slmap_put(%s, %s, %s);" % (put_map, put_key, v)] + after)
+            return ["{"] + ["  " + l for l in body] + ["}"]
+        it = self.fresh("it")
+        put_key = r.choice([it + ".key", it + ".key", it + ".key + 1"])
+        moved = r.choice([[], [], ["{ slmap_iter o_ = slmap_range_begin(%s);" % m,
+                                   "  if (slmap_range_next(&o_)) %s = o_; }" % it]])
+        branchy = r.choice([[], ["if (%s.key %% 2) slmap_del(%s, %s.key);" % (it, m, it)]])
+        body = (["ints %s = %s.val;" % (v, it)] + grow + between + branchy
+                + ["slmap_put(%s, %s, %s);" % (m, put_key, v)] + after + moved)
+        return (["sg_range(slmap, %s, %s) {" % (m, it)] + ["  " + l for l in body]
                 + ["}"])
 
     def stmt_if(self, depth):

@@ -107,3 +107,11 @@ void grow_by_returning_helper(sg_arena *a, groups g, sg_str k) {
   v = with(a, v, 2); // expected-warning {{call to 'with' appends to 'v', a copy of a map value that is never stored back}}
   consume(v);
 }
+
+// Grown twice and never stored: reported once, at the first append.
+void grow_twice_unstored(sg_arena *a, groups g, sg_str k) {
+  ints v = groups_get(g, k); // expected-note {{'v' was copied out of the map here}}
+  v = ints_append(a, v, 1); // expected-warning {{appending to 'v', a copy of a map value that is never stored back}}
+  v = ints_append(a, v, 2);
+  consume(v);
+}

@@ -141,3 +141,20 @@ void grow_by_returning_helper(sg_arena *a, groups g, sg_str k) {
   v = with(a, v, 2);
   groups_put(g, k, v);
 }
+
+// Grown twice (or grown and extended) before it is stored back: the second
+// append carries the first one's elements into what is stored.
+void tag_twice(sg_arena *a, groups g) {
+  sg_range(groups, g, it) {
+    ints v = it.val;
+    v = ints_append(a, v, 1);
+    v = ints_append(a, v, 2);
+    groups_put(g, it.key, v);
+  }
+}
+void grow_then_extend(sg_arena *a, groups g, sg_str k, ints more) {
+  ints v = groups_get(g, k);
+  v = ints_append(a, v, 1);
+  v = ints_extend(a, v, more);
+  groups_put(g, k, v);
+}
