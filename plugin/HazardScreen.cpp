@@ -260,11 +260,13 @@ static bool sameKey(const Expr *A, const Expr *B) {
 
 HazardScreen::WriteBack HazardScreen::writtenBack(llvm::ArrayRef<Stmt *> Body,
                                                   unsigned I) {
-  // Declared here, so the block's end is the end of v.
+  // Declared here, so the block's end is the end of v.  (Asked of every
+  // statement: the cheap tests first.)
+  if (!isa<DeclStmt>(Body[I]) || I + 2 >= Body.size())
+    return {};
   const Expr *Init = nullptr;
   const VarDecl *V = initialised(Body[I], Init);
-  if (!V || !isa<DeclStmt>(Body[I]) ||
-      Api.typeKind(V->getType()) != TypeKind::Slice)
+  if (!V || Api.typeKind(V->getType()) != TypeKind::Slice)
     return {};
   // Where the slice comes from: get(m, k), or it.val in a range over m.
   const VarDecl *Map = nullptr, *Iterator = nullptr;
