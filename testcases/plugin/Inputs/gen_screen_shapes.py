@@ -123,19 +123,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--functions", type=int, default=200)
-    parser.add_argument("-o", "--output", default="-")
+    parser.add_argument("-o", "--output", type=argparse.FileType("w"),
+                        default=sys.stdout)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    parts = [PRELUDE]
+    args.output.write(PRELUDE)
     for n in range(args.functions):
-        parts.append(rng.choice(SHAPES)(rng, n))
-        parts.append("\n")
-    text = "".join(parts)
-    if args.output == "-":
-        sys.stdout.write(text)
-    else:
-        with open(args.output, "w") as f:
-            f.write(text)
+        args.output.write(rng.choice(SHAPES)(rng, n) + "\n")
 
 
 if __name__ == "__main__":
