@@ -295,10 +295,11 @@ HazardScreen::WriteBack HazardScreen::writtenBack(llvm::ArrayRef<Stmt *> Body,
   const auto *Put = dyn_cast<CallExpr>(Body[J]);
   if (!Put || Api.opKind(Put) != OpKind::MapPut ||
       namedVariable(Api.mapOperand(Put)) != Map ||
-      namedVariable(Api.valueOperand(Put)) != V || !Api.keyOperand(Put))
+      namedVariable(Api.valueOperand(Put)) != V)
     return {};
-  if (Iterator ? currentKeyIterator(Put, Api.mapOperand(Put)) != Iterator
-               : !Key || !sameKey(Key, Api.keyOperand(Put)))
+  const Expr *PutKey = Api.keyOperand(Put);
+  if (!PutKey || (Iterator ? currentKeyIterator(PutKey) != Iterator
+                           : !Key || !sameKey(Key, PutKey)))
     return {};
   if (llvm::any_of(Body.drop_front(J + 1),
                    [&](const Stmt *S) { return mentions(S, V); }))
@@ -578,7 +579,7 @@ void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
     }
     return;
   case OpKind::MapPut:
-    growth(Id, Insert, Root, currentKeyIterator(Call, Container));
+    growth(Id, Insert, Root, currentKeyIterator(Api.keyOperand(Call)));
     return resultReadOut(Call, U, Id, Root);
   case OpKind::SliceCopy:
   case OpKind::SliceSet:
@@ -633,15 +634,9 @@ const Expr *HazardScreen::containerOf(const CallExpr *Call, OpKind Op) const {
   return isMapOp(Op) ? Api.mapOperand(Call) : Api.sliceOperand(Call);
 }
 
-const VarDecl *HazardScreen::currentKeyIterator(const CallExpr *Put,
-                                                const Expr *Map) const {
-  // The key is the argument after the map (ApiModel::keyOperand).
-  const Expr *const *Args = Put->getArgs();
-  const Expr *const *MapArg = std::find(Args, Args + Put->getNumArgs(), Map);
-  if (MapArg == Args + Put->getNumArgs() ||
-      MapArg + 1 == Args + Put->getNumArgs())
-    return nullptr;
-  const auto *ME = dyn_cast<MemberExpr>(MapArg[1]->IgnoreParenImpCasts());
+const VarDecl *HazardScreen::currentKeyIterator(const Expr *Key) const {
+  const auto *ME =
+      Key ? dyn_cast<MemberExpr>(Key->IgnoreParenImpCasts()) : nullptr;
   if (!ME || ME->isArrow() ||
       Api.fieldRole(dyn_cast<FieldDecl>(ME->getMemberDecl())) != FieldRole::Key)
     return nullptr;

@@ -182,8 +182,8 @@ private:
   void arguments(const clang::CallExpr *Call, OpKind Op, Use U,
                  const clang::Expr *Container, const clang::VarDecl *Root);
   const clang::Expr *containerOf(const clang::CallExpr *Call, OpKind Op) const;
-  const clang::VarDecl *currentKeyIterator(const clang::CallExpr *Put,
-                                           const clang::Expr *Map) const;
+  /// The iterator whose current key Key is (`it.key`), or null.
+  const clang::VarDecl *currentKeyIterator(const clang::Expr *Key) const;
   bool valueMayStayHere(const clang::Expr *E, Use U) const;
   bool isSelfAppend(const clang::Expr *Source, Use U) const;
   static bool isConstantLiteral(const clang::Expr *E);
