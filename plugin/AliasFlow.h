@@ -116,13 +116,6 @@ public:
     for (; First != Last; ++First)
       insert(*First);
   }
-  size_t erase(ValueId V) {
-    auto It = std::lower_bound(Items.begin(), Items.end(), V);
-    if (It == Items.end() || *It != V)
-      return 0;
-    Items.erase(It);
-    return 1;
-  }
   const_iterator find(ValueId V) const {
     auto It = std::lower_bound(Items.begin(), Items.end(), V);
     return It != Items.end() && *It == V ? It : end();
@@ -135,10 +128,6 @@ public:
   void clear() { Items.clear(); }
   bool operator==(const ValueSet &O) const { return Items == O.Items; }
   bool operator!=(const ValueSet &O) const { return Items != O.Items; }
-  bool operator<(const ValueSet &O) const {
-    return std::lexicographical_compare(Items.begin(), Items.end(),
-                                        O.Items.begin(), O.Items.end());
-  }
 
 private:
   llvm::SmallVector<ValueId, 4> Items; ///< sorted, no duplicates
