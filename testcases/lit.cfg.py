@@ -11,10 +11,11 @@
 #   %sg_clangd      the sliceguard-clangd companion
 #   %clangd         the clangd matching %clang
 #   %python         the Python interpreter
+#   %go             the Go toolchain (the oracle), when installed
 #   %src_root       the source tree
 #   %llvm_major     the LLVM major the plugin was built for (14, 19, 22)
 #   FileCheck, not  from the same LLVM
-# Features: plugin, tools, clangd, llvm-<major>.
+# Features: plugin, tools, clangd, go, llvm-<major>.
 import os
 import lit.formats
 
@@ -32,7 +33,8 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.sliceguard_obj_root, "testcases")
 
 # Sanitizer runtimes print through these; keep output deterministic.
-for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "HOME", "TMPDIR"):
+for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "HOME", "TMPDIR", "GOCACHE",
+            "GOPATH", "GOFLAGS", "GOTOOLCHAIN"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
@@ -53,6 +55,7 @@ config.substitutions.extend([
     ("%clangd", config.clangd),
     ("%clang", config.clang),
     ("%python", config.python),
+    ("%go", config.go or "go-not-found"),
     ("%src_root", config.sliceguard_src_root),
     ("%llvm_major", config.sliceguard_llvm_version),
     ("FileCheck", config.filecheck),
@@ -66,3 +69,5 @@ if os.path.exists(os.path.join(tools, "sliceguard-check")):
     config.available_features.add("tools")
 if config.clangd and os.path.exists(config.clangd):
     config.available_features.add("clangd")
+if config.go and os.path.exists(config.go):
+    config.available_features.add("go")

@@ -1,6 +1,7 @@
 //===- Baseline.cpp -------------------------------------------------------===//
 #include "Baseline.h"
 #include "CompileCommands.h"
+#include "JsonLimits.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -90,7 +91,7 @@ llvm::Expected<std::set<std::string>> readBaseline(llvm::StringRef Path) {
     return llvm::createStringError(
         Buffer.getError(), "cannot read baseline %s: %s", Path.str().c_str(),
         Buffer.getError().message().c_str());
-  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
+  auto Doc = tools::parseLimited((*Buffer)->getBuffer());
   if (!Doc)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(), "baseline %s is not valid JSON: %s",

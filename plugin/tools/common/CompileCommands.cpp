@@ -1,5 +1,6 @@
 //===- CompileCommands.cpp ------------------------------------------------===//
 #include "CompileCommands.h"
+#include "JsonLimits.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
@@ -73,7 +74,7 @@ loadCompileCommands(llvm::StringRef Dir) {
                                    Buffer.getError().message().c_str());
   // libTooling's own message for a malformed file is terse ("Expected
   // array."); parse once more to name the line and column of the problem.
-  if (auto Parsed = llvm::json::parse((*Buffer)->getBuffer()); !Parsed)
+  if (auto Parsed = tools::parseLimited((*Buffer)->getBuffer()); !Parsed)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(), "%s is not valid JSON: %s",
         Path.c_str(),

@@ -2,6 +2,7 @@
 #include "Companion.h"
 #include "CompileCommands.h"
 #include "JsonHelpers.h"
+#include "JsonLimits.h"
 #include "Reports.h"
 #include "Subprocess.h"
 #include "llvm/Support/FileSystem.h"
@@ -50,7 +51,7 @@ Companion::Companion(CompanionConfig Config, MessageWriter &ToEditor,
 //===-- editor -> clangd --------------------------------------------------===//
 
 void Companion::fromEditor(const std::string &Body) {
-  auto Parsed = json::parse(Body);
+  auto Parsed = tools::parseLimited(Body);
   if (!Parsed)
     llvm::consumeError(Parsed.takeError()); // not ours to judge: pass it on
   else if (const json::Object *Msg = Parsed->getAsObject())
@@ -226,7 +227,7 @@ void Companion::schedule(const std::string &Uri,
 //===-- clangd -> editor --------------------------------------------------===//
 
 void Companion::fromClangd(const std::string &Body) {
-  auto Parsed = json::parse(Body);
+  auto Parsed = tools::parseLimited(Body);
   if (!Parsed) {
     llvm::consumeError(Parsed.takeError());
     ToEditor.write(Body);
@@ -559,7 +560,7 @@ void Companion::checkDocument(const Document &Doc) {
             "); clangd's diagnostics are unaffected");
     return;
   }
-  auto Parsed = json::parse(Run.Output);
+  auto Parsed = tools::parseLimited(Run.Output);
   if (!Parsed) {
     logLine("unreadable worker output for " + Doc.Path + ": " +
             llvm::toString(Parsed.takeError()));

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Companion.h"
 #include "JsonHelpers.h"
+#include "JsonLimits.h"
 #include "Reports.h"
 #include "RunChecks.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -51,7 +52,7 @@ int runWorkerMode() {
     logLine("worker: cannot read stdin");
     return 3;
   }
-  auto Parsed = json::parse((*Input)->getBuffer());
+  auto Parsed = tools::parseLimited((*Input)->getBuffer());
   if (!Parsed) {
     logLine("worker: bad request: " + llvm::toString(Parsed.takeError()));
     return 3;
