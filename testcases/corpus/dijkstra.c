@@ -2,6 +2,7 @@
 // container/heap priority queue that supports decrease-key (heap.Fix).
 // Port of dijkstra.go; container/heap's Init, Push, Pop, Remove, Fix, up
 // and down are ported over the queue's slice (heap.go, Go 1.19).
+// clang-format off
 // REQUIRES: go
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t > %t.c.out
@@ -10,6 +11,7 @@
 // The analysis must stay quiet on this correct code:
 // RUN: %sg_verify %sg_cflags %s
 // expected-no-diagnostics
+// clang-format on
 
 #include <stdint.h>
 #include <stdio.h>
@@ -269,8 +271,7 @@ static ptrdiff_t rnd(ptrdiff_t n) {
 }
 
 // sprintf_str is fmt.Sprintf for short strings: a fresh string in the arena.
-static sg_str sprintf_str(sg_arena *a, const char *fmt, ptrdiff_t x,
-                          sg_str s) {
+static sg_str sprintf_str(sg_arena *a, const char *fmt, ptrdiff_t x, sg_str s) {
   char tmp[64];
   int len = snprintf(tmp, sizeof tmp, fmt, x, (int)s.len, s.ptr);
   char *p = sg_arena_alloc(a, (size_t)len);
@@ -315,8 +316,8 @@ int main(void) {
     strs keys = {0};
     sg_range(distmap, res.dist, it) { keys = strs_append(a, keys, it.key); }
     qsort(keys.ptr, (size_t)keys.len, sizeof(sg_str), cmp_strs);
-    printf("from %.*s: reached=%td pops=%td fixes=%td\n", (int)src.len,
-           src.ptr, keys.len, res.pops, res.fixes);
+    printf("from %.*s: reached=%td pops=%td fixes=%td\n", (int)src.len, src.ptr,
+           keys.len, res.pops, res.fixes);
     for (ptrdiff_t i = 0; i < keys.len; i++) {
       sg_str k = strs_get(keys, i);
       printf("  %.*s %td ", (int)k.len, k.ptr, distmap_get(res.dist, k));

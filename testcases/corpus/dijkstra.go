@@ -73,9 +73,9 @@ func (pq *PriorityQueue) Pop() any {
 }
 
 type Result struct {
-	dist map[string]int
-	prev map[string]string
-	pops int
+	dist  map[string]int
+	prev  map[string]string
+	pops  int
 	fixes int
 }
 

@@ -9,6 +9,7 @@
 // is a table for Latin-1, Latin Extended and Greek, which covers every
 // non-ASCII identifier in goscan.go's inputs.  goscan.go runs the real
 // packages.
+// clang-format off
 // REQUIRES: go
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t > %t.c.out
@@ -17,6 +18,7 @@
 // The analysis must stay quiet on this correct code:
 // RUN: %sg_verify %sg_cflags %s
 // expected-no-diagnostics
+// clang-format on
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -155,22 +157,80 @@ typedef enum Token {
   STRING,
   literal_end,
   operator_beg,
-  ADD, SUB, MUL, QUO, REM,
-  AND, OR, XOR, SHL, SHR, AND_NOT,
-  ADD_ASSIGN, SUB_ASSIGN, MUL_ASSIGN, QUO_ASSIGN, REM_ASSIGN,
-  AND_ASSIGN, OR_ASSIGN, XOR_ASSIGN, SHL_ASSIGN, SHR_ASSIGN, AND_NOT_ASSIGN,
-  LAND, LOR, ARROW, INC, DEC,
-  EQL, LSS, GTR, ASSIGN, NOT,
-  NEQ, LEQ, GEQ, DEFINE, ELLIPSIS,
-  LPAREN, LBRACK, LBRACE, COMMA, PERIOD,
-  RPAREN, RBRACK, RBRACE, SEMICOLON, COLON,
+  ADD,
+  SUB,
+  MUL,
+  QUO,
+  REM,
+  AND,
+  OR,
+  XOR,
+  SHL,
+  SHR,
+  AND_NOT,
+  ADD_ASSIGN,
+  SUB_ASSIGN,
+  MUL_ASSIGN,
+  QUO_ASSIGN,
+  REM_ASSIGN,
+  AND_ASSIGN,
+  OR_ASSIGN,
+  XOR_ASSIGN,
+  SHL_ASSIGN,
+  SHR_ASSIGN,
+  AND_NOT_ASSIGN,
+  LAND,
+  LOR,
+  ARROW,
+  INC,
+  DEC,
+  EQL,
+  LSS,
+  GTR,
+  ASSIGN,
+  NOT,
+  NEQ,
+  LEQ,
+  GEQ,
+  DEFINE,
+  ELLIPSIS,
+  LPAREN,
+  LBRACK,
+  LBRACE,
+  COMMA,
+  PERIOD,
+  RPAREN,
+  RBRACK,
+  RBRACE,
+  SEMICOLON,
+  COLON,
   operator_end,
   keyword_beg,
-  BREAK, CASE, CHAN, CONST, CONTINUE,
-  DEFAULT, DEFER, ELSE, FALLTHROUGH, FOR,
-  FUNC, GO, GOTO, IF, IMPORT,
-  INTERFACE, MAP, PACKAGE, RANGE, RETURN,
-  SELECT, STRUCT, SWITCH, TYPE, VAR,
+  BREAK,
+  CASE,
+  CHAN,
+  CONST,
+  CONTINUE,
+  DEFAULT,
+  DEFER,
+  ELSE,
+  FALLTHROUGH,
+  FOR,
+  FUNC,
+  GO,
+  GOTO,
+  IF,
+  IMPORT,
+  INTERFACE,
+  MAP,
+  PACKAGE,
+  RANGE,
+  RETURN,
+  SELECT,
+  STRUCT,
+  SWITCH,
+  TYPE,
+  VAR,
   keyword_end,
   additional_beg,
   TILDE,
@@ -178,32 +238,87 @@ typedef enum Token {
 } Token;
 
 static const char *const tokens[] = {
-    [ILLEGAL] = "ILLEGAL", [EOF_] = "EOF", [COMMENT] = "COMMENT",
-    [IDENT] = "IDENT", [INT] = "INT", [FLOAT] = "FLOAT", [IMAG] = "IMAG",
-    [CHAR] = "CHAR", [STRING] = "STRING",
-    [ADD] = "+", [SUB] = "-", [MUL] = "*", [QUO] = "/", [REM] = "%",
-    [AND] = "&", [OR] = "|", [XOR] = "^", [SHL] = "<<", [SHR] = ">>",
+    [ILLEGAL] = "ILLEGAL",
+    [EOF_] = "EOF",
+    [COMMENT] = "COMMENT",
+    [IDENT] = "IDENT",
+    [INT] = "INT",
+    [FLOAT] = "FLOAT",
+    [IMAG] = "IMAG",
+    [CHAR] = "CHAR",
+    [STRING] = "STRING",
+    [ADD] = "+",
+    [SUB] = "-",
+    [MUL] = "*",
+    [QUO] = "/",
+    [REM] = "%",
+    [AND] = "&",
+    [OR] = "|",
+    [XOR] = "^",
+    [SHL] = "<<",
+    [SHR] = ">>",
     [AND_NOT] = "&^",
-    [ADD_ASSIGN] = "+=", [SUB_ASSIGN] = "-=", [MUL_ASSIGN] = "*=",
-    [QUO_ASSIGN] = "/=", [REM_ASSIGN] = "%=",
-    [AND_ASSIGN] = "&=", [OR_ASSIGN] = "|=", [XOR_ASSIGN] = "^=",
-    [SHL_ASSIGN] = "<<=", [SHR_ASSIGN] = ">>=", [AND_NOT_ASSIGN] = "&^=",
-    [LAND] = "&&", [LOR] = "||", [ARROW] = "<-", [INC] = "++", [DEC] = "--",
-    [EQL] = "==", [LSS] = "<", [GTR] = ">", [ASSIGN] = "=", [NOT] = "!",
-    [NEQ] = "!=", [LEQ] = "<=", [GEQ] = ">=", [DEFINE] = ":=",
+    [ADD_ASSIGN] = "+=",
+    [SUB_ASSIGN] = "-=",
+    [MUL_ASSIGN] = "*=",
+    [QUO_ASSIGN] = "/=",
+    [REM_ASSIGN] = "%=",
+    [AND_ASSIGN] = "&=",
+    [OR_ASSIGN] = "|=",
+    [XOR_ASSIGN] = "^=",
+    [SHL_ASSIGN] = "<<=",
+    [SHR_ASSIGN] = ">>=",
+    [AND_NOT_ASSIGN] = "&^=",
+    [LAND] = "&&",
+    [LOR] = "||",
+    [ARROW] = "<-",
+    [INC] = "++",
+    [DEC] = "--",
+    [EQL] = "==",
+    [LSS] = "<",
+    [GTR] = ">",
+    [ASSIGN] = "=",
+    [NOT] = "!",
+    [NEQ] = "!=",
+    [LEQ] = "<=",
+    [GEQ] = ">=",
+    [DEFINE] = ":=",
     [ELLIPSIS] = "...",
-    [LPAREN] = "(", [LBRACK] = "[", [LBRACE] = "{", [COMMA] = ",",
+    [LPAREN] = "(",
+    [LBRACK] = "[",
+    [LBRACE] = "{",
+    [COMMA] = ",",
     [PERIOD] = ".",
-    [RPAREN] = ")", [RBRACK] = "]", [RBRACE] = "}", [SEMICOLON] = ";",
+    [RPAREN] = ")",
+    [RBRACK] = "]",
+    [RBRACE] = "}",
+    [SEMICOLON] = ";",
     [COLON] = ":",
-    [BREAK] = "break", [CASE] = "case", [CHAN] = "chan", [CONST] = "const",
-    [CONTINUE] = "continue", [DEFAULT] = "default", [DEFER] = "defer",
-    [ELSE] = "else", [FALLTHROUGH] = "fallthrough", [FOR] = "for",
-    [FUNC] = "func", [GO] = "go", [GOTO] = "goto", [IF] = "if",
-    [IMPORT] = "import", [INTERFACE] = "interface", [MAP] = "map",
-    [PACKAGE] = "package", [RANGE] = "range", [RETURN] = "return",
-    [SELECT] = "select", [STRUCT] = "struct", [SWITCH] = "switch",
-    [TYPE] = "type", [VAR] = "var",
+    [BREAK] = "break",
+    [CASE] = "case",
+    [CHAN] = "chan",
+    [CONST] = "const",
+    [CONTINUE] = "continue",
+    [DEFAULT] = "default",
+    [DEFER] = "defer",
+    [ELSE] = "else",
+    [FALLTHROUGH] = "fallthrough",
+    [FOR] = "for",
+    [FUNC] = "func",
+    [GO] = "go",
+    [GOTO] = "goto",
+    [IF] = "if",
+    [IMPORT] = "import",
+    [INTERFACE] = "interface",
+    [MAP] = "map",
+    [PACKAGE] = "package",
+    [RANGE] = "range",
+    [RETURN] = "return",
+    [SELECT] = "select",
+    [STRUCT] = "struct",
+    [SWITCH] = "switch",
+    [TYPE] = "type",
+    [VAR] = "var",
     [TILDE] = "~",
 };
 
@@ -225,11 +340,25 @@ static int Precedence(Token op) {
     return 1;
   case LAND:
     return 2;
-  case EQL: case NEQ: case LSS: case LEQ: case GTR: case GEQ:
+  case EQL:
+  case NEQ:
+  case LSS:
+  case LEQ:
+  case GTR:
+  case GEQ:
     return 3;
-  case ADD: case SUB: case OR: case XOR:
+  case ADD:
+  case SUB:
+  case OR:
+  case XOR:
     return 4;
-  case MUL: case QUO: case REM: case SHL: case SHR: case AND: case AND_NOT:
+  case MUL:
+  case QUO:
+  case REM:
+  case SHL:
+  case SHR:
+  case AND:
+  case AND_NOT:
     return 5;
   default:
     return 0; // LowestPrec
@@ -256,12 +385,18 @@ static Token Lookup(sg_str ident) {
   return IDENT;
 }
 
-static bool IsLiteral(Token tok) { return literal_beg < tok && tok < literal_end; }
+static bool IsLiteral(Token tok) {
+  return literal_beg < tok && tok < literal_end;
+}
 static bool IsOperator(Token tok) {
   return (operator_beg < tok && tok < operator_end) || tok == TILDE;
 }
-static bool IsKeywordTok(Token tok) { return keyword_beg < tok && tok < keyword_end; }
-static bool IsKeyword(sg_str name) { return keywordmap_lookup(keywords, name, NULL); }
+static bool IsKeywordTok(Token tok) {
+  return keyword_beg < tok && tok < keyword_end;
+}
+static bool IsKeyword(sg_str name) {
+  return keywordmap_lookup(keywords, name, NULL);
+}
 
 typedef ptrdiff_t Pos;
 
@@ -426,11 +561,11 @@ typedef struct Scanner {
   Mode mode;        // scanning mode
 
   // scanning state
-  rune ch;            // current character
-  ptrdiff_t offset;   // character offset
-  ptrdiff_t rdOffset; // reading offset (position after current character)
+  rune ch;              // current character
+  ptrdiff_t offset;     // character offset
+  ptrdiff_t rdOffset;   // reading offset (position after current character)
   ptrdiff_t lineOffset; // current line offset
-  bool insertSemi;    // insert a semicolon before next newline
+  bool insertSemi;      // insert a semicolon before next newline
 
   // public state - ok to modify
   ptrdiff_t ErrorCount; // number of errors encountered
@@ -795,9 +930,9 @@ static Token scanNumber(Scanner *s, sg_str *litp) {
   ptrdiff_t offs = s->offset;
   Token tok = ILLEGAL;
 
-  int base = 10;       // number base
-  rune prefix = 0;     // one of 0 (decimal), '0' (0-octal), 'x', 'o', or 'b'
-  int digsep = 0;      // bit 0: digit present, bit 1: '_' present
+  int base = 10;          // number base
+  rune prefix = 0;        // one of 0 (decimal), '0' (0-octal), 'x', 'o', or 'b'
+  int digsep = 0;         // bit 0: digit present, bit 1: '_' present
   ptrdiff_t invalid = -1; // index of invalid digit in literal, or < 0
 
   // integer part
@@ -830,7 +965,8 @@ static Token scanNumber(Scanner *s, sg_str *litp) {
   if (s->ch == '.') {
     tok = FLOAT;
     if (prefix == 'o' || prefix == 'b')
-      scan_error(s, s->offset, sprintf_str("invalid radix point in %s", litname(prefix)));
+      scan_error(s, s->offset,
+                 sprintf_str("invalid radix point in %s", litname(prefix)));
     next(s);
     digsep |= digits(s, base, &invalid);
   }
@@ -842,9 +978,13 @@ static Token scanNumber(Scanner *s, sg_str *litp) {
   rune e = lower(s->ch);
   if (e == 'e' || e == 'p') {
     if (e == 'e' && prefix != 0 && prefix != '0')
-      scan_error(s, s->offset, sprintf_str("'%c' exponent requires decimal mantissa", (char)s->ch));
+      scan_error(
+          s, s->offset,
+          sprintf_str("'%c' exponent requires decimal mantissa", (char)s->ch));
     else if (e == 'p' && prefix != 'x')
-      scan_error(s, s->offset, sprintf_str("'%c' exponent requires hexadecimal mantissa", (char)s->ch));
+      scan_error(s, s->offset,
+                 sprintf_str("'%c' exponent requires hexadecimal mantissa",
+                             (char)s->ch));
     next(s);
     tok = FLOAT;
     if (s->ch == '+' || s->ch == '-')
@@ -855,7 +995,8 @@ static Token scanNumber(Scanner *s, sg_str *litp) {
     if ((ds & 1) == 0)
       scan_error(s, s->offset, SG_STR("exponent has no digits"));
   } else if (prefix == 'x' && tok == FLOAT) {
-    scan_error(s, s->offset, SG_STR("hexadecimal mantissa requires a 'p' exponent"));
+    scan_error(s, s->offset,
+               SG_STR("hexadecimal mantissa requires a 'p' exponent"));
   }
 
   // suffix 'i'
@@ -866,7 +1007,9 @@ static Token scanNumber(Scanner *s, sg_str *litp) {
 
   sg_str lit = string_of(bytes_slice(s->src, offs, s->offset));
   if (tok == INT && invalid >= 0)
-    scan_error(s, invalid, sprintf_str("invalid digit '%c' in %s", lit.ptr[invalid - offs], litname(prefix)));
+    scan_error(s, invalid,
+               sprintf_str("invalid digit '%c' in %s", lit.ptr[invalid - offs],
+                           litname(prefix)));
   if (digsep & 2) {
     ptrdiff_t i = invalidSep(lit);
     if (i >= 0)
@@ -886,11 +1029,23 @@ static bool scanEscape(Scanner *s, rune quote) {
   int n;
   uint32_t base, max;
   switch (s->ch) {
-  case 'a': case 'b': case 'f': case 'n': case 'r': case 't': case 'v':
+  case 'a':
+  case 'b':
+  case 'f':
+  case 'n':
+  case 'r':
+  case 't':
+  case 'v':
   case '\\':
     next(s);
     return true;
-  case '0': case '1': case '2': case '3': case '4': case '5': case '6':
+  case '0':
+  case '1':
+  case '2':
+  case '3':
+  case '4':
+  case '5':
+  case '6':
   case '7':
     n = 3, base = 8, max = 255;
     break;
@@ -924,7 +1079,8 @@ static bool scanEscape(Scanner *s, rune quote) {
   while (n > 0) {
     uint32_t d = (uint32_t)digitVal(s->ch);
     if (d >= base) {
-      sg_str msg = sprintf_str("illegal character %.*s in escape sequence", S(formatU(s->ch)));
+      sg_str msg = sprintf_str("illegal character %.*s in escape sequence",
+                               S(formatU(s->ch)));
       if (s->ch < 0)
         msg = SG_STR("escape sequence not terminated");
       scan_error(s, s->offset, msg);
@@ -936,7 +1092,8 @@ static bool scanEscape(Scanner *s, rune quote) {
   }
 
   if (x > max || (0xD800 <= x && x < 0xE000)) {
-    scan_error(s, offs, SG_STR("escape sequence is invalid Unicode code point"));
+    scan_error(s, offs,
+               SG_STR("escape sequence is invalid Unicode code point"));
     return false;
   }
 
@@ -1035,8 +1192,7 @@ static Token switch2(Scanner *s, Token tok0, Token tok1) {
   return tok0;
 }
 
-static Token switch3(Scanner *s, Token tok0, Token tok1, rune ch2,
-                     Token tok2) {
+static Token switch3(Scanner *s, Token tok0, Token tok1, rune ch2, Token tok2) {
   if (s->ch == '=') {
     next(s);
     return tok1;
@@ -1048,8 +1204,8 @@ static Token switch3(Scanner *s, Token tok0, Token tok1, rune ch2,
   return tok0;
 }
 
-static Token switch4(Scanner *s, Token tok0, Token tok1, rune ch2,
-                     Token tok2, Token tok3) {
+static Token switch4(Scanner *s, Token tok0, Token tok1, rune ch2, Token tok2,
+                     Token tok3) {
   if (s->ch == '=') {
     next(s);
     return tok1;
@@ -1093,7 +1249,11 @@ scanAgain:
       // keywords are longer than one letter - avoid lookup otherwise
       tok = Lookup(lit);
       switch (tok) {
-      case IDENT: case BREAK: case CONTINUE: case FALLTHROUGH: case RETURN:
+      case IDENT:
+      case BREAK:
+      case CONTINUE:
+      case FALLTHROUGH:
+      case RETURN:
         insertSemi = true;
         break;
       default:
@@ -1301,14 +1461,23 @@ int main(void) {
   A = sg_arena_new();
   token_init();
   static const sg_str sources[] = {
-      SG_STR("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 42\n\tfmt.Println(x)\n}\n"),
-      SG_STR("a := b<<=c &^= d >>= e &^ f...g <- h ++ -- != == <= >= && || ~ |= ^= %= /= *= -= += ; : , . ( ) [ ] { }"),
-      SG_STR("0 123 0x1F 0X_ab 0o17 0O7 0b1011 0B_1 017 089 1_000 1__0 0x 0b12 0o8 _1 1_"),
-      SG_STR("1.5 .5 1. 1e10 1E+5 2.5e-3 0x1p-2 0x1.8P3 0x1.8 1e 0b1.0 0o1e2 3i 0x10i 1.5i 0.i"),
-      SG_STR("'a' '\\n' '\\x41' '\\u00e9' '\\U0001F600' '\\377' '' 'ab' '\\q' '\\400' '\\ud800' '\\xz'"),
-      SG_STR("\"hello\" \"tab\\there\" \"\\\"quoted\\\"\" \"caf\xc3\xa9\" \"unterminated\nx\" `raw\r\nstring` `multi\nline`"),
-      SG_STR("x // line comment\ny /* block */ z /* multi\nline */ w\n/* c1 */ // c2\nreturn /* x */\nbreak // y\n"),
-      SG_STR("if x { continue } else { fallthrough }\nfor range chan map struct interface select switch case default defer go goto const type var"),
+      SG_STR("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := "
+             "42\n\tfmt.Println(x)\n}\n"),
+      SG_STR("a := b<<=c &^= d >>= e &^ f...g <- h ++ -- != == <= >= && || ~ "
+             "|= ^= %= /= *= -= += ; : , . ( ) [ ] { }"),
+      SG_STR("0 123 0x1F 0X_ab 0o17 0O7 0b1011 0B_1 017 089 1_000 1__0 0x 0b12 "
+             "0o8 _1 1_"),
+      SG_STR("1.5 .5 1. 1e10 1E+5 2.5e-3 0x1p-2 0x1.8P3 0x1.8 1e 0b1.0 0o1e2 "
+             "3i 0x10i 1.5i 0.i"),
+      SG_STR("'a' '\\n' '\\x41' '\\u00e9' '\\U0001F600' '\\377' '' 'ab' '\\q' "
+             "'\\400' '\\ud800' '\\xz'"),
+      SG_STR("\"hello\" \"tab\\there\" \"\\\"quoted\\\"\" \"caf\xc3\xa9\" "
+             "\"unterminated\nx\" `raw\r\nstring` `multi\nline`"),
+      SG_STR("x // line comment\ny /* block */ z /* multi\nline */ w\n/* c1 */ "
+             "// c2\nreturn /* x */\nbreak // y\n"),
+      SG_STR(
+          "if x { continue } else { fallthrough }\nfor range chan map struct "
+          "interface select switch case default defer go goto const type var"),
       SG_STR("x @ y # z $ \xff q"),
       SG_STR("\xcf\x80 := caf\xc3\xa9 + 1\n_x9 := \xce\xb1\xce\xb2\xce\xb3\n"),
       SG_STR("/* never closed"),
@@ -1326,7 +1495,8 @@ int main(void) {
       Mode mode = modes[m];
       File *file = AddFile(&fset, sprintf_str("src%zu.go", n), -1, src.len);
       Scanner s;
-      bytes srcb = bytes_append_n(A, (bytes){0}, (const uint8_t *)src.ptr, src.len);
+      bytes srcb =
+          bytes_append_n(A, (bytes){0}, (const uint8_t *)src.ptr, src.len);
       Init(&s, file, srcb, handler, mode);
       printf("source %zu mode %u\n", n, mode);
       for (;;) {
@@ -1357,8 +1527,8 @@ int main(void) {
   static const sg_str ids[] = {SG_STR("func"), SG_STR("funcs"), SG_STR("x"),
                                SG_STR("range"), SG_STR("_")};
   for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
-    printf("lookup %.*s=%.*s iskw=%s\n", S(ids[i]), S(TokenString(Lookup(ids[i]))),
-           tf(IsKeyword(ids[i])));
+    printf("lookup %.*s=%.*s iskw=%s\n", S(ids[i]),
+           S(TokenString(Lookup(ids[i]))), tf(IsKeyword(ids[i])));
   sg_arena_free(A);
   return 0;
 }

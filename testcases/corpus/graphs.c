@@ -2,6 +2,7 @@
 // one slice (children kept sorted by the SliceTricks insert), a union-find
 // with path compression and union by rank, and Kahn's topological sort over
 // a map of adjacency slices.  Port of graphs.go.
+// clang-format off
 // REQUIRES: go
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t > %t.c.out
@@ -10,6 +11,7 @@
 // The analysis must stay quiet on this correct code:
 // RUN: %sg_verify %sg_cflags %s
 // expected-no-diagnostics
+// clang-format on
 
 #include <stdint.h>
 #include <stdio.h>
@@ -245,8 +247,7 @@ static DAG *NewDAG(sg_arena *a) {
 static void Edge(sg_arena *a, DAG *d, sg_str from, sg_str to) {
   if (!degmap_lookup(d->indeg, from, NULL))
     degmap_put(d->indeg, from, 0);
-  succmap_put(d->succ, from,
-              strs_append(a, succmap_get(d->succ, from), to));
+  succmap_put(d->succ, from, strs_append(a, succmap_get(d->succ, from), to));
   degmap_put(d->indeg, to, degmap_get(d->indeg, to) + 1);
 }
 
@@ -389,10 +390,10 @@ int main(void) {
   }
 
   DAG *d = NewDAG(a);
-  sg_str names[] = {SG_STR("lex"),  SG_STR("parse"),   SG_STR("ast"),
-                    SG_STR("types"), SG_STR("ir"),     SG_STR("opt"),
-                    SG_STR("codegen"), SG_STR("link"), SG_STR("std"),
-                    SG_STR("rt"),   SG_STR("asm"),     SG_STR("docs")};
+  sg_str names[] = {SG_STR("lex"),     SG_STR("parse"), SG_STR("ast"),
+                    SG_STR("types"),   SG_STR("ir"),    SG_STR("opt"),
+                    SG_STR("codegen"), SG_STR("link"),  SG_STR("std"),
+                    SG_STR("rt"),      SG_STR("asm"),   SG_STR("docs")};
   ptrdiff_t nnames = (ptrdiff_t)(sizeof names / sizeof names[0]);
   for (ptrdiff_t i = 1; i < nnames; i++) {
     for (int k = 0; k < 2; k++) {

@@ -4,6 +4,7 @@
 // covers every entity html.go's inputs name; the lookups, the prefix search
 // for legacy names without ';' and the in-place unescape over one []byte are
 // Go's.  html.go runs the real package on the same inputs.
+// clang-format off
 // REQUIRES: go
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t > %t.c.out
@@ -12,6 +13,7 @@
 // The analysis must stay quiet on this correct code:
 // RUN: %sg_verify %sg_cflags %s
 // expected-no-diagnostics
+// clang-format on
 
 #include <stdint.h>
 #include <stdio.h>
@@ -140,7 +142,8 @@ static byteStringReplacer *NewReplacer(sg_arena *a, strs oldnew) {
     unsigned char o = (unsigned char)strs_get(oldnew, i).ptr[0];
     sg_str n = strs_get(oldnew, i + 1);
     if (!r->present[o])
-      r->toReplace = strs_append(a, r->toReplace, sg_str_slice(strs_get(oldnew, i), 0, 1));
+      r->toReplace =
+          strs_append(a, r->toReplace, sg_str_slice(strs_get(oldnew, i), 0, 1));
     r->replacements[o] = bytes_of(a, n);
     r->present[o] = true;
   }
@@ -155,7 +158,8 @@ static sg_str Replace(sg_arena *a, byteStringReplacer *r, sg_str s) {
       sg_str x = strs_get(r->toReplace, k);
       ptrdiff_t c = Count(s, x);
       if (c != 0) {
-        // The -1 is because we are replacing 1 byte with len(replacements[b]) bytes.
+        // The -1 is because we are replacing 1 byte with len(replacements[b])
+        // bytes.
         newSize += c * (r->replacements[(unsigned char)x.ptr[0]].len - 1);
         anyChanges = true;
       }
@@ -198,15 +202,15 @@ static void populateMaps(sg_arena *a) {
     const char *name;
     rune r;
   } table[] = {
-      {"AMP;", 0x26},     {"AMP", 0x26},       {"amp;", 0x26},
-      {"amp", 0x26},      {"apos;", 0x27},     {"copy;", 0xA9},
-      {"copy", 0xA9},     {"eacute;", 0xE9},   {"eacute", 0xE9},
-      {"euro;", 0x20AC},  {"frac12;", 0xBD},   {"frac12", 0xBD},
-      {"gt;", 0x3E},      {"gt", 0x3E},        {"hearts;", 0x2665},
+      {"AMP;", 0x26},      {"AMP", 0x26},      {"amp;", 0x26},
+      {"amp", 0x26},       {"apos;", 0x27},    {"copy;", 0xA9},
+      {"copy", 0xA9},      {"eacute;", 0xE9},  {"eacute", 0xE9},
+      {"euro;", 0x20AC},   {"frac12;", 0xBD},  {"frac12", 0xBD},
+      {"gt;", 0x3E},       {"gt", 0x3E},       {"hearts;", 0x2665},
       {"hellip;", 0x2026}, {"larr;", 0x2190},  {"lt;", 0x3C},
-      {"lt", 0x3C},       {"mdash;", 0x2014},  {"nbsp;", 0xA0},
-      {"nbsp", 0xA0},     {"not;", 0xAC},      {"not", 0xAC},
-      {"notin;", 0x2209}, {"quot;", 0x22},     {"quot", 0x22},
+      {"lt", 0x3C},        {"mdash;", 0x2014}, {"nbsp;", 0xA0},
+      {"nbsp", 0xA0},      {"not;", 0xAC},     {"not", 0xAC},
+      {"notin;", 0x2209},  {"quot;", 0x22},    {"quot", 0x22},
   };
   entity = entmap_make(a, (ptrdiff_t)(sizeof table / sizeof table[0]));
   for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
@@ -219,10 +223,10 @@ static void populateMaps(sg_arena *a) {
 
 static const rune replacementTable[] = {
     0x20AC, // First entry is what 0x80 should be replaced with.
-    0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030,
-    0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019,
-    0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-    0x0153, 0x009D, 0x017E,
+    0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6,
+    0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090,
+    0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+    0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E,
     0x0178, // Last entry is 0x9F.
 };
 
@@ -346,10 +350,10 @@ static byteStringReplacer *htmlEscaper;
 static sg_str EscapeString(sg_arena *a, sg_str s) {
   if (!htmlEscaper) {
     sg_str oldnew[] = {
-        SG_STR("&"), SG_STR("&amp;"),
-        SG_STR("'"), SG_STR("&#39;"), // shorter than "&apos;"
-        SG_STR("<"), SG_STR("&lt;"),
-        SG_STR(">"), SG_STR("&gt;"),
+        SG_STR("&"),  SG_STR("&amp;"),
+        SG_STR("'"),  SG_STR("&#39;"), // shorter than "&apos;"
+        SG_STR("<"),  SG_STR("&lt;"),
+        SG_STR(">"),  SG_STR("&gt;"),
         SG_STR("\""), SG_STR("&#34;"), // shorter than "&quot;"
     };
     strs on = strs_append_n(a, (strs){0}, oldnew,

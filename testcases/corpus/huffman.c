@@ -6,6 +6,7 @@
 // One encoder is reused for every input, as the bit writer reuses its
 // literal encoding across blocks.  huffman.go reads the same lengths and
 // codes back out of the real package's HuffmanOnly output.
+// clang-format off
 // REQUIRES: go
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t > %t.c.out
@@ -14,6 +15,7 @@
 // The analysis must stay quiet on this correct code:
 // RUN: %sg_verify %sg_cflags %s
 // expected-no-diagnostics
+// clang-format on
 
 #include <stdint.h>
 #include <stdio.h>
@@ -113,8 +115,8 @@ static void fatal(const char *msg) {
 // row is leafCounts[level][:n], a slice of one row of the array.
 static int32s row(int32_t (*leafCounts)[maxBitsLimit], int32_t level,
                   int32_t n) {
-  return int32s_slice(
-      (int32s){leafCounts[level], maxBitsLimit, maxBitsLimit}, 0, n);
+  return int32s_slice((int32s){leafCounts[level], maxBitsLimit, maxBitsLimit},
+                      0, n);
 }
 
 // bitCounts computes the number of literals assigned to each bit size in
@@ -123,8 +125,7 @@ static int32s row(int32_t (*leafCounts)[maxBitsLimit], int32_t level,
 // list is an array of the literals with non-zero frequencies and their
 // associated frequencies, sorted in increasing order of frequency; it has
 // room for one more element past its length.
-static int32s bitCounts(huffmanEncoder *h, literalNodes list,
-                        int32_t maxBits) {
+static int32s bitCounts(huffmanEncoder *h, literalNodes list, int32_t maxBits) {
   if (maxBits >= maxBitsLimit)
     fatal("flate: maxBits too large");
   int32_t n = (int32_t)list.len;
@@ -186,7 +187,7 @@ static int32s bitCounts(huffmanEncoder *h, literalNodes list,
       leafCounts[level][level] = k;
       l->nextCharFreq = literalNodes_get(list, k).freq;
     } else {
-      // The next item on this row is a pair from the previous row.  nextPairFreq
+      // The next item on this row is a pair from the previous row. nextPairFreq
       // isn't valid until we generate two more values in the level below.
       l->lastFreq = l->nextPairFreq;
       // Take leaf counts from the lower level, except counts[level] remains
@@ -273,9 +274,9 @@ static void assignEncodingAndSize(huffmanEncoder *h, int32s bitCount,
     lns_sort(h, chunk);
     for (ptrdiff_t k = 0; k < chunk.len; k++) {
       literalNode node = literalNodes_get(chunk, k);
-      hcodes_set(h->codes, node.literal,
-                 (hcode){.code = reverseBits(code, (uint8_t)n),
-                         .len = (uint16_t)n});
+      hcodes_set(
+          h->codes, node.literal,
+          (hcode){.code = reverseBits(code, (uint8_t)n), .len = (uint16_t)n});
       code++;
     }
     list = literalNodes_slice(list, 0, list.len - bits);
@@ -531,7 +532,8 @@ int main(void) {
   show(w, "single", Repeat((bytes){0}, SG_STR("a"), 1000));
   show(w, "pair", Repeat((bytes){0}, SG_STR("ab"), 500));
   bytes text = Repeat((bytes){0}, SG_STR("TOBEORNOTTOBEORTOBEORNOT#"), 40);
-  text = Repeat(text, SG_STR("the quick brown fox jumps over the lazy dog; "), 1);
+  text =
+      Repeat(text, SG_STR("the quick brown fox jumps over the lazy dog; "), 1);
   text = Repeat(text, SG_STR("abracadabra "), 300);
   show(w, "text", text);
   // Fibonacci frequencies force the 15-bit length limit.
@@ -549,7 +551,8 @@ int main(void) {
   bytes geo = {0};
   for (int i = 0; i < 20000; i++) {
     ptrdiff_t x = rnd(1 << 16);
-    geo = bytes_append(A, geo, (uint8_t)(TrailingZeros16((uint16_t)x) * 9 + rnd(3)));
+    geo = bytes_append(A, geo,
+                       (uint8_t)(TrailingZeros16((uint16_t)x) * 9 + rnd(3)));
   }
   show(w, "geometric", geo);
   bytes power = {0};

@@ -16,8 +16,8 @@ import (
 )
 
 type bitReader struct {
-	data  []byte
-	pos   int // bit position
+	data []byte
+	pos  int // bit position
 }
 
 func (r *bitReader) bits(n int) int {

@@ -5,6 +5,7 @@
 // Indent over a bytes.Buffer (a byte slice with Write and Truncate).
 // Marshal(RawMessage) is compact with HTML escaping behind the
 // MarshalerError message.  jsonscan.go runs the real package.
+// clang-format off
 // REQUIRES: go
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t > %t.c.out
@@ -13,6 +14,7 @@
 // The analysis must stay quiet on this correct code:
 // RUN: %sg_verify %sg_cflags %s
 // expected-no-diagnostics
+// clang-format on
 
 #include <stdint.h>
 #include <stdio.h>
@@ -42,11 +44,15 @@ typedef struct Buffer {
 
 static ptrdiff_t Len(Buffer *b) { return b->buf.len; }
 static void Write(Buffer *b, bytes p) { b->buf = bytes_extend(A, b->buf, p); }
-static void WriteByte(Buffer *b, uint8_t c) { b->buf = bytes_append(A, b->buf, c); }
+static void WriteByte(Buffer *b, uint8_t c) {
+  b->buf = bytes_append(A, b->buf, c);
+}
 static void WriteString(Buffer *b, sg_str s) {
   b->buf = bytes_append_n(A, b->buf, (const uint8_t *)s.ptr, s.len);
 }
-static void Truncate(Buffer *b, ptrdiff_t n) { b->buf = bytes_slice(b->buf, 0, n); }
+static void Truncate(Buffer *b, ptrdiff_t n) {
+  b->buf = bytes_slice(b->buf, 0, n);
+}
 static void Reset(Buffer *b) { b->buf = bytes_slice(b->buf, 0, 0); }
 
 /* ---- scanner.go ---- */
@@ -93,7 +99,8 @@ enum {
   scanEndArray,     // end array (implies scanArrayValue if possible)
   scanSkipSpace,    // space byte; can skip; known to be last "continue" result
   // Stop.
-  scanEnd,   // top-level value ended *before* this byte; known to be first "stop" result
+  scanEnd, // top-level value ended *before* this byte; known to be first "stop"
+           // result
   scanError, // hit an error, scanner.err.
 };
 
@@ -355,7 +362,13 @@ static int stateInString(scanner *s, uint8_t c) {
 // stateInStringEsc is the state after reading `"\` during a quoted string.
 static int stateInStringEsc(scanner *s, uint8_t c) {
   switch (c) {
-  case 'b': case 'f': case 'n': case 'r': case 't': case '\\': case '/':
+  case 'b':
+  case 'f':
+  case 'n':
+  case 'r':
+  case 't':
+  case '\\':
+  case '/':
   case '"':
     s->step = stateInString;
     return scanContinue;
@@ -679,8 +692,8 @@ static SyntaxError *compact(Buffer *dst, bytes src, bool escape) {
       start = i + 1;
     }
     // Convert U+2028 and U+2029 (E2 80 A8 and E2 80 A9).
-    if (escape && c == 0xE2 && i + 2 < src.len && bytes_get(src, i + 1) == 0x80 &&
-        (bytes_get(src, i + 2) & ~1) == 0xA8) {
+    if (escape && c == 0xE2 && i + 2 < src.len &&
+        bytes_get(src, i + 1) == 0x80 && (bytes_get(src, i + 2) & ~1) == 0xA8) {
       if (start < i)
         Write(dst, bytes_slice(src, start, i));
       WriteString(dst, SG_STR("\\u202"));
@@ -823,15 +836,19 @@ static void report(const char *what, bytes out, SyntaxError *err,
   if (out.len > 200) {
     bytes head = bytes_slice(out, 0, 100);
     bytes tail = bytes_slice(out, out.len - 100, out.len);
-    bytes joined = bytes_extend(A, bytes_clone(A, head), bytes_append_n(A, (bytes){0}, (const uint8_t *)"...", 3));
+    bytes joined =
+        bytes_extend(A, bytes_clone(A, head),
+                     bytes_append_n(A, (bytes){0}, (const uint8_t *)"...", 3));
     out = bytes_extend(A, joined, tail);
   }
   if (err) {
     printf("  %s: error ", what);
     sg_str msg = err->msg;
     if (marshal) {
-      sg_str pre = SG_STR("json: error calling MarshalJSON for type json.RawMessage: ");
-      bytes m = bytes_append_n(A, (bytes){0}, (const uint8_t *)pre.ptr, pre.len);
+      sg_str pre =
+          SG_STR("json: error calling MarshalJSON for type json.RawMessage: ");
+      bytes m =
+          bytes_append_n(A, (bytes){0}, (const uint8_t *)pre.ptr, pre.len);
       m = bytes_append_n(A, m, (const uint8_t *)msg.ptr, msg.len);
       msg = sg_str_make((const char *)m.ptr, m.len);
     }
@@ -864,18 +881,41 @@ int main(void) {
       SG_STR("{\"a\":1,\"b\":[true,false,null],\"c\":{\"d\":\"e\"}}"),
       SG_STR("  [ 1 , -2.5e+3 , 0.125 , 1E2 , -0 , 7e-1 ]  "),
       SG_STR("{\"html\":\"<b>&amp;</b>\",\"ls\":\"\xe2\x80\xa8\xe2\x80\xa9\"}"),
-      SG_STR("\"just a string with \\\"escapes\\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u00e9\\u20AC\""),
-      SG_STR("[]"), SG_STR("{}"), SG_STR("[{}, [], [[]], {\"\":\"\"}]"),
-      SG_STR("0"), SG_STR("-"), SG_STR("01"), SG_STR("1."), SG_STR("1.e3"),
-      SG_STR("1e"), SG_STR("1e+"),
-      SG_STR("[1,]"), SG_STR("{\"a\" 1}"), SG_STR("{\"a\":1,}"),
-      SG_STR("{\"a\":1 \"b\":2}"), SG_STR("{1:2}"), SG_STR("[1 2]"),
-      SG_STR("tru"), SG_STR("trux"), SG_STR("fals"), SG_STR("nul"),
+      SG_STR("\"just a string with \\\"escapes\\\" \\\\ \\/ \\b\\f\\n\\r\\t "
+             "\\u00e9\\u20AC\""),
+      SG_STR("[]"),
+      SG_STR("{}"),
+      SG_STR("[{}, [], [[]], {\"\":\"\"}]"),
+      SG_STR("0"),
+      SG_STR("-"),
+      SG_STR("01"),
+      SG_STR("1."),
+      SG_STR("1.e3"),
+      SG_STR("1e"),
+      SG_STR("1e+"),
+      SG_STR("[1,]"),
+      SG_STR("{\"a\" 1}"),
+      SG_STR("{\"a\":1,}"),
+      SG_STR("{\"a\":1 \"b\":2}"),
+      SG_STR("{1:2}"),
+      SG_STR("[1 2]"),
+      SG_STR("tru"),
+      SG_STR("trux"),
+      SG_STR("fals"),
+      SG_STR("nul"),
       SG_STR("nulx"),
-      SG_STR("\"unterminated"), SG_STR("\"ctl\x01" "char\""), SG_STR("\"\\x\""),
-      SG_STR("\"\\u12g4\""), SG_STR("[1] [2]"), SG_STR("{\"a\":[1,2}"),
-      SG_STR("]"), SG_STR(""), SG_STR("   "),
-      SG_STR("\xff"), SG_STR("'single'"),
+      SG_STR("\"unterminated"),
+      SG_STR("\"ctl\x01"
+             "char\""),
+      SG_STR("\"\\x\""),
+      SG_STR("\"\\u12g4\""),
+      SG_STR("[1] [2]"),
+      SG_STR("{\"a\":[1,2}"),
+      SG_STR("]"),
+      SG_STR(""),
+      SG_STR("   "),
+      SG_STR("\xff"),
+      SG_STR("'single'"),
       SG_STR("{\"deep\":[[[[[[[[[[1]]]]]]]]]]}"),
       SG_STR("[ \"tab\tin string\" ]"),
       SG_STR("\n{\n\t\"k\" : [ 1 ,\n 2 ] \r\n}\n"),
@@ -883,7 +923,8 @@ int main(void) {
   docs inputs = {0};
   for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
     inputs = docs_append(A, inputs, bytes_of(list[i]));
-  inputs = docs_append(A, inputs, repeat(repeat((bytes){0}, '[', 10001), ']', 10001));
+  inputs = docs_append(A, inputs,
+                       repeat(repeat((bytes){0}, '[', 10001), ']', 10001));
   bytes nested = repeat((bytes){0}, '[', 500);
   nested = bytes_append(A, nested, '1');
   inputs = docs_append(A, inputs, repeat(nested, ']', 500));

@@ -1,6 +1,7 @@
 // An LRU cache: a map from key to slot plus a doubly linked list threaded
 // through a slice of entries, with a free list of slots.  Port of lru.go:
 // the same functions, the same slice and map operations.
+// clang-format off
 // REQUIRES: go
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t > %t.c.out
@@ -9,6 +10,7 @@
 // The analysis must stay quiet on this correct code:
 // RUN: %sg_verify %sg_cflags %s
 // expected-no-diagnostics
+// clang-format on
 
 #include <stdint.h>
 #include <stdio.h>
@@ -206,9 +208,9 @@ static bucketmap Buckets(LRU *c, ptrdiff_t width) {
   bucketmap out = bucketmap_make(c->a, 0);
   for (ptrdiff_t i = c->head; i != none; i = entries_get(c->entries, i).next) {
     ptrdiff_t b = entries_get(c->entries, i).val / width;
-    bucketmap_put(
-        out, b,
-        strs_append(c->a, bucketmap_get(out, b), entries_get(c->entries, i).key));
+    bucketmap_put(out, b,
+                  strs_append(c->a, bucketmap_get(out, b),
+                              entries_get(c->entries, i).key));
   }
   return out;
 }
@@ -220,8 +222,7 @@ static const char *check(LRU *c) {
     if (entries_get(c->entries, i).prev != prev)
       return "broken prev link";
     ptrdiff_t j;
-    if (!slotmap_lookup(c->index, entries_get(c->entries, i).key, &j) ||
-        j != i)
+    if (!slotmap_lookup(c->index, entries_get(c->entries, i).key, &j) || j != i)
       return "index mismatch";
     prev = i;
     n++;

@@ -5,6 +5,7 @@
 // growing slice (bytes.Buffer), the source a slice with a read offset
 // (bytes.Reader).  Errors are static strings compared by identity, as Go
 // compares its sentinel errors.  lzw.go runs the real package.
+// clang-format off
 // REQUIRES: go
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t > %t.c.out
@@ -13,6 +14,7 @@
 // The analysis must stay quiet on this correct code:
 // RUN: %sg_verify %sg_cflags %s
 // expected-no-diagnostics
+// clang-format on
 
 #include <stdint.h>
 #include <stdio.h>
@@ -254,8 +256,7 @@ static error ReaderClose(Reader *r) {
   return NULL;
 }
 
-static void reader_init(Reader *r, byteSource *src, Order order,
-                        int litWidth) {
+static void reader_init(Reader *r, byteSource *src, Order order, int litWidth) {
   switch (order) {
   case LSB:
     r->read = readLSB;
@@ -625,7 +626,8 @@ static bytes repeat(bytes b, sg_str s, int n) {
 int main(void) {
   A = sg_arena_new();
   bytes text = repeat((bytes){0}, SG_STR("TOBEORNOTTOBEORTOBEORNOT#"), 40);
-  text = repeat(text, SG_STR("the quick brown fox jumps over the lazy dog; "), 1);
+  text =
+      repeat(text, SG_STR("the quick brown fox jumps over the lazy dog; "), 1);
   text = repeat(text, SG_STR("abracadabra "), 300);
   bytes one = bytes_append(A, (bytes){0}, 'x');
   inputs ins = {0};
@@ -694,7 +696,8 @@ int main(void) {
   tiny = bytes_append(A, tiny, 200);
   bytes sink;
   printf("too large: %s\n", errs(compress(tiny, LSB, 4, &sink)));
-  printf("bad width: %s\n", errs(compress(bytes_slice(tiny, 0, 1), LSB, 9, &sink)));
+  printf("bad width: %s\n",
+         errs(compress(bytes_slice(tiny, 0, 1), LSB, 9, &sink)));
   bytes o;
   printf("bad reader width: %s\n",
          errs(decompress(bytes_slice(tiny, 0, 1), MSB, 1, 10, &o)));

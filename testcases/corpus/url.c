@@ -3,6 +3,7 @@
 // Values (a map of string slices) with ParseQuery and the sorted Encode.
 // strings.Builder is a byte slice grown by append; errors are strings (NULL
 // is nil).  url.go runs the real package on the same inputs.
+// clang-format off
 // REQUIRES: go
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t > %t.c.out
@@ -11,6 +12,7 @@
 // The analysis must stay quiet on this correct code:
 // RUN: %sg_verify %sg_cflags %s
 // expected-no-diagnostics
+// clang-format on
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -49,7 +51,9 @@ typedef struct Builder {
 static void WriteString(Builder *b, sg_str s) {
   b->buf = bytes_append_n(A, b->buf, s.ptr, s.len);
 }
-static void WriteByte(Builder *b, char c) { b->buf = bytes_append(A, b->buf, c); }
+static void WriteByte(Builder *b, char c) {
+  b->buf = bytes_append(A, b->buf, c);
+}
 static sg_str BuilderString(Builder *b) {
   return sg_str_make(b->buf.ptr, b->buf.len);
 }
@@ -108,7 +112,8 @@ static bool Contains(sg_str s, sg_str sub) { return Index(s, sub) >= 0; }
 
 static ptrdiff_t Count(sg_str s, sg_str sep) {
   ptrdiff_t n = 0;
-  for (ptrdiff_t i; (i = Index(s, sep)) >= 0; s = sg_str_slice(s, i + sep.len, s.len))
+  for (ptrdiff_t i; (i = Index(s, sep)) >= 0;
+       s = sg_str_slice(s, i + sep.len, s.len))
     n++;
   return n;
 }
@@ -238,19 +243,44 @@ static bool shouldEscape(unsigned char c, encoding mode) {
     // §3.2.2 Host allows sub-delims, ':' for the port and '[' ']' for
     // IPv6, and (for the zone) the characters Go's own URLs carry.
     switch (c) {
-    case '!': case '$': case '&': case '\'': case '(': case ')': case '*':
-    case '+': case ',': case ';': case '=': case ':': case '[': case ']':
-    case '<': case '>': case '"':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '[':
+    case ']':
+    case '<':
+    case '>':
+    case '"':
       return false;
     }
   }
 
   switch (c) {
-  case '-': case '_': case '.': case '~': // §2.3 Unreserved characters (mark)
+  case '-':
+  case '_':
+  case '.':
+  case '~': // §2.3 Unreserved characters (mark)
     return false;
 
-  case '$': case '&': case '+': case ',': case '/': case ':': case ';':
-  case '=': case '?': case '@': // §2.2 Reserved characters (reserved)
+  case '$':
+  case '&':
+  case '+':
+  case ',':
+  case '/':
+  case ':':
+  case ';':
+  case '=':
+  case '?':
+  case '@': // §2.2 Reserved characters (reserved)
     switch (mode) {
     case encodePath: // §3.3
       return c == '?';
@@ -269,7 +299,10 @@ static bool shouldEscape(unsigned char c, encoding mode) {
 
   if (mode == encodeFragment) {
     switch (c) {
-    case '!': case '(': case ')': case '*':
+    case '!':
+    case '(':
+    case ')':
+    case '*':
       return false;
     }
   }
@@ -301,7 +334,8 @@ static error unescape(sg_str s, encoding mode, sg_str *out) {
           !sg_str_eq(sg_str_slice(s, i, i + 3), SG_STR("%25")))
         return EscapeError(sg_str_slice(s, i, i + 3));
       if (mode == encodeZone) {
-        unsigned char v = (unsigned char)(unhex(s.ptr[i + 1]) << 4 | unhex(s.ptr[i + 2]));
+        unsigned char v =
+            (unsigned char)(unhex(s.ptr[i + 1]) << 4 | unhex(s.ptr[i + 2]));
         if (!sg_str_eq(sg_str_slice(s, i, i + 3), SG_STR("%25")) && v != ' ' &&
             shouldEscape(v, encodeHost))
           return EscapeError(sg_str_slice(s, i, i + 3));
@@ -419,15 +453,15 @@ typedef struct Userinfo {
 
 typedef struct URL {
   sg_str Scheme;
-  sg_str Opaque;  // encoded opaque data
-  Userinfo *User; // username and password information
-  sg_str Host;    // host or host:port
-  sg_str Path;    // path (relative paths may omit leading slash)
-  sg_str RawPath; // encoded path hint (see EscapedPath method)
-  bool OmitHost;  // do not emit empty host (authority)
-  bool ForceQuery; // append a query ('?') even if RawQuery is empty
-  sg_str RawQuery; // encoded query values, without '?'
-  sg_str Fragment; // fragment for references, without '#'
+  sg_str Opaque;      // encoded opaque data
+  Userinfo *User;     // username and password information
+  sg_str Host;        // host or host:port
+  sg_str Path;        // path (relative paths may omit leading slash)
+  sg_str RawPath;     // encoded path hint (see EscapedPath method)
+  bool OmitHost;      // do not emit empty host (authority)
+  bool ForceQuery;    // append a query ('?') even if RawQuery is empty
+  sg_str RawQuery;    // encoded query values, without '?'
+  sg_str Fragment;    // fragment for references, without '#'
   sg_str RawFragment; // encoded fragment hint (see EscapedFragment method)
 } URL;
 
@@ -518,9 +552,24 @@ static bool validUserinfo(sg_str s) {
     if ('0' <= r && r <= '9')
       continue;
     switch (r) {
-    case '-': case '.': case '_': case ':': case '~': case '!': case '$':
-    case '&': case '\'': case '(': case ')': case '*': case '+': case ',':
-    case ';': case '=': case '%': case '@':
+    case '-':
+    case '.':
+    case '_':
+    case ':':
+    case '~':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case '%':
+    case '@':
       continue;
     default:
       return false;
@@ -635,10 +684,22 @@ static bool validEncoded(sg_str s, encoding mode) {
   for (ptrdiff_t i = 0; i < s.len; i++) {
     // RFC 3986, Appendix A.
     switch (s.ptr[i]) {
-    case '!': case '$': case '&': case '\'': case '(': case ')': case '*':
-    case '+': case ',': case ';': case '=': case ':': case '@':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '@':
       break; // ok
-    case '[': case ']':
+    case '[':
+    case ']':
       break; // ok - not specified in RFC 3986 but left alone by modern browsers
     case '%':
       break; // ok - percent encoded, will decode
@@ -1110,9 +1171,7 @@ static sg_str values(Values v) {
 
 static const char *tf(bool b) { return b ? "true" : "false"; }
 
-static sg_str errString(error err) {
-  return err.ptr ? err : SG_STR("<nil>");
-}
+static sg_str errString(error err) { return err.ptr ? err : SG_STR("<nil>"); }
 
 #define LIST(name, ...)                                                        \
   sg_str name##_arr[] = {__VA_ARGS__};                                         \
@@ -1121,20 +1180,24 @@ static sg_str errString(error err) {
 
 int main(void) {
   A = sg_arena_new();
-  LIST(rawURLs, SG_STR("http://www.google.com/?q=go+language"),
-       SG_STR("https://user:p%40ss@example.com:8443/a/b%2Fc/d?x=1&y=2&x=3#frag%20ment"),
-       SG_STR("mailto:gopher@golang.org"), SG_STR("file:///etc/passwd"),
-       SG_STR("/relative/path?only=query"), SG_STR("rel/ative"),
-       SG_STR("//host.only/path"), SG_STR("http://[fe80::1%25en0]:8080/index.html"),
-       SG_STR("http://[::1]/"), SG_STR("HTTP://Example.COM/%7Euser/"),
-       SG_STR("http://a b.com/"), SG_STR("http://a\x7f" "b.com/"),
-       SG_STR(":nope"), SG_STR("1http://x"), SG_STR("a:b/c"),
-       SG_STR("seg:ment/x"), SG_STR("http://host:port/"), SG_STR("http://[::1/"),
-       SG_STR("http://user^name@host/"), SG_STR("http://host/%zz"),
-       SG_STR("http://host/p?q=%zz"), SG_STR("http://host/p?"),
-       SG_STR("http://host/p??"), SG_STR("*"), SG_STR("http://h/a;b,c?x#y"),
-       SG_STR("http://h/with space/and%20escape"), SG_STR("http://%41:8080/"),
-       SG_STR("http://x/#a#b"), SG_STR("http://x/a/b/../c/./d"), SG_STR(""));
+  LIST(
+      rawURLs, SG_STR("http://www.google.com/?q=go+language"),
+      SG_STR("https://user:p%40ss@example.com:8443/a/b%2Fc/"
+             "d?x=1&y=2&x=3#frag%20ment"),
+      SG_STR("mailto:gopher@golang.org"), SG_STR("file:///etc/passwd"),
+      SG_STR("/relative/path?only=query"), SG_STR("rel/ative"),
+      SG_STR("//host.only/path"),
+      SG_STR("http://[fe80::1%25en0]:8080/index.html"), SG_STR("http://[::1]/"),
+      SG_STR("HTTP://Example.COM/%7Euser/"), SG_STR("http://a b.com/"),
+      SG_STR("http://a\x7f"
+             "b.com/"),
+      SG_STR(":nope"), SG_STR("1http://x"), SG_STR("a:b/c"),
+      SG_STR("seg:ment/x"), SG_STR("http://host:port/"), SG_STR("http://[::1/"),
+      SG_STR("http://user^name@host/"), SG_STR("http://host/%zz"),
+      SG_STR("http://host/p?q=%zz"), SG_STR("http://host/p?"),
+      SG_STR("http://host/p??"), SG_STR("*"), SG_STR("http://h/a;b,c?x#y"),
+      SG_STR("http://h/with space/and%20escape"), SG_STR("http://%41:8080/"),
+      SG_STR("http://x/#a#b"), SG_STR("http://x/a/b/../c/./d"), SG_STR(""));
   for (ptrdiff_t n = 0; n < rawURLs.len; n++) {
     URL *u;
     error err = Parse(strs_get(rawURLs, n), &u);
@@ -1168,8 +1231,8 @@ int main(void) {
        SG_STR("../.."), SG_STR("../../"), SG_STR("../../g"),
        SG_STR("../../../g"), SG_STR("/./g"), SG_STR("/../g"), SG_STR("g."),
        SG_STR(".g"), SG_STR("g.."), SG_STR("..g"), SG_STR("./../g"),
-       SG_STR("./g/."), SG_STR("g/./h"), SG_STR("g/../h"),
-       SG_STR("g;x=1/./y"), SG_STR("g;x=1/../y"));
+       SG_STR("./g/."), SG_STR("g/./h"), SG_STR("g/../h"), SG_STR("g;x=1/./y"),
+       SG_STR("g;x=1/../y"));
   for (ptrdiff_t n = 0; n < refs.len; n++) {
     sg_str ref = strs_get(refs, n);
     URL *r;
