@@ -1036,6 +1036,9 @@ def main():
 
     files = args.files or [os.path.join(HERE, f) for f in os.listdir(HERE) if f.endswith(".c")]
     files = sorted(os.path.abspath(f) for f in files)
+    bad = [f for f in files if not f.endswith(".c") or not os.path.isfile(f)]
+    if bad:
+        sys.exit("mutate.py: not a C source file: %s" % ", ".join(bad))
     mutants = generate(files)
     if args.list:
         for mu in mutants:
