@@ -40,9 +40,9 @@ class Toolchains:
         os.makedirs(self.workdir, exist_ok=True)
         self.go = go
         self.clang = clang
-        self.include = include
+        self.include = os.path.abspath(include) if include else None
         self.cflags = list(cflags) if cflags is not None else (
-            ["-std=c11", "-O1", "-g0", "-w"] + SANITIZE)
+            ["-std=c11", "-O0", "-g0", "-w"] + SANITIZE)
         self.timeout = timeout
         gocache = gocache or os.path.join(self.workdir, "gocache")
         env = dict(os.environ)
@@ -69,6 +69,9 @@ class Toolchains:
         for tool in (self.go, self.clang):
             if not shutil.which(tool):
                 sys.exit("oracle: cannot run %r (not found)" % tool)
+        if self.include and not os.path.isdir(
+                os.path.join(self.include, "sliceguard")):
+            sys.exit("oracle: %s holds no sliceguard/ headers" % self.include)
 
     # -- building -----------------------------------------------------------
     def _go_cmd(self, src, exe):
@@ -128,6 +131,16 @@ class Toolchains:
         """Builds and runs one batch: a BatchResult."""
         go_exe, c_exe = self.build(name, go_source, c_source, c_extra)
         return BatchResult(self.run(go_exe), self.run(c_exe))
+
+    def discard(self, name):
+        """Deletes a batch's sources and binaries (a long run would
+        otherwise fill the disk with batches that matched)."""
+        base = os.path.join(self.workdir, name)
+        for suffix in (".go", ".c", ".go.bin", ".c.bin"):
+            try:
+                os.remove(base + suffix)
+            except OSError:
+                pass
 
 
 def _text(data):
