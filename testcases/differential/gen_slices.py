@@ -653,6 +653,7 @@ def c_batch(programs):
     text += "\n" + "\n".join(c_program(p) for p in programs)
     text += "\nstatic void run(const char *id, void (*program)(sg_arena *)) {\n"
     text += ('  printf("=== %s\\n", id);\n'
+             "  fflush(stdout);\n"
              "  sg_arena *a = sg_arena_new();\n"
              "  if (!setjmp(on_panic))\n"
              "    program(a);\n"
@@ -672,29 +673,58 @@ class Tester:
         self.batches = 0
         self.pair_lines = 0
         self.shared_lines = 0
+        self.not_run = []
+        self.note = ""
+        self.vm = None
+        self.cross_check = False
+        self.disagreements = 0
 
-    def run(self, name, programs):
-        """{pid: mismatch description}, and the pids that panicked."""
+    def run(self, name, programs, compiled=False):
+        """{pid: mismatch description}, the pids that panicked, and the
+        BatchResult.  The vm engine, when there is one, runs the batch
+        unless compiled is set (shrinking always compiles)."""
         self.batches += 1
-        result = self.tc.run_batch(name, go_batch(programs),
-                                   c_batch(programs), self.c_extra)
+        path = None
+        if self.vm and not compiled:
+            result, path = self.vm.run(name, programs)
+        if path is None or self.cross_check:
+            compiled_result = self.tc.run_batch(
+                name, go_batch(programs), c_batch(programs), self.c_extra)
+            if path is not None:
+                self.disagree(programs, result, compiled_result)
+            else:
+                result = compiled_result
         ids = [p.pid for p in programs]
         found = result.mismatches(ids)
+        self.not_run = result.not_run(ids)
         for pid in ids:
             for line in result.go.get(pid, []):
                 if line.startswith("v") and "~" in line:
                     self.pair_lines += 1
                     self.shared_lines += " off=" in line
-        if found and any("stopped" in d for d in found.values()):
-            note = result.failure_note()
-            if note:
-                found["(batch)"] = note
+        self.note = result.failure_note()
         panicked = [pid for pid in ids
                     if any(line.startswith("panic:")
                            for line in result.go.get(pid, []))]
-        if not found and not panicked:
-            self.tc.discard(name)
+        if not found and not panicked and not self.not_run:
+            if path:
+                os.remove(path)
+            else:
+                self.tc.discard(name)
         return found, panicked, result
+
+    def disagree(self, programs, vm, compiled):
+        """Counts the programs whose output differs between the engines,
+        on either side: the vm engine must print what compiled programs
+        print."""
+        for p in programs:
+            for side, a, b in (("Go", vm.go, compiled.go),
+                               ("C", vm.c, compiled.c)):
+                if a.get(p.pid) != b.get(p.pid):
+                    self.disagreements += 1
+                    print("ENGINES DISAGREE on program %s (%s side): %s" % (
+                        p.pid, side, oc.first_difference(
+                            a.get(p.pid, []), b.get(p.pid, []))))
 
     def shrink(self, prog):
         """The smallest statement list (delta debugging) whose programs
@@ -711,7 +741,8 @@ class Tester:
                                          stmts))
             if not progs:
                 return [False] * len(candidates)
-            found, _, _ = self.run("shrink%d" % rounds[0], progs)
+            found, _, _ = self.run("shrink%d" % rounds[0], progs,
+                                   compiled=True)
             return [n in index and progs[index[n]].pid in found
                     for n in range(len(candidates))]
 
@@ -719,11 +750,32 @@ class Tester:
         return Program(prog.pid + "_min", prog.kind, prog.nvars, stmts)
 
 
+def run_all(tester, name, programs):
+    """Runs programs as one batch; when a crash stopped one side early,
+    the programs it never started go again in a new batch (the crashing
+    one itself is a mismatch: its output ends early)."""
+    found, panicked, attempt = {}, [], 0
+    while programs:
+        attempt += 1
+        more, bad, _ = tester.run("%s_%d" % (name, attempt), programs)
+        found.update(more)
+        panicked += bad
+        if tester.not_run:
+            print("batch %s stopped early (%d programs not run, run again):"
+                  "\n%s" % (name, len(tester.not_run), tester.note))
+        if len(tester.not_run) == len(programs):
+            for prog in programs:
+                found[prog.pid] = "never ran: " + tester.note[:200]
+            break
+        programs = [p for p in programs if p.pid in tester.not_run]
+    return found, panicked
+
+
 def report_mismatch(tester, prog, description):
     print("MISMATCH in program %s (%s, %d variables, %d statements): %s" % (
         prog.pid, prog.kind, prog.nvars, len(prog.stmts), description))
     small = tester.shrink(prog)
-    found, _, result = tester.run("minimal", [small])
+    found, _, result = tester.run("minimal", [small], compiled=True)
     print("shrunk from %d to %d statements; still differs: %s" % (
         len(prog.stmts), len(small.stmts),
         found.get(small.pid, "no (the mismatch did not reproduce alone)")))
@@ -738,6 +790,9 @@ def report_mismatch(tester, prog, description):
         g = go_lines[n] if n < len(go_lines) else "(nothing)"
         c = c_lines[n] if n < len(c_lines) else "(nothing)"
         print("%s %s | %s" % ("  " if g == c else "!!", g, c))
+    if result.failure_note():
+        print("--- exit status and stderr ---")
+        print(result.failure_note())
     print("--- end of program %s ---" % prog.pid)
 
 
@@ -745,6 +800,15 @@ def main():
     p = oc.common_arguments(__doc__.split("\n\n")[0])
     p.add_argument("--cflag", action="append", default=[],
                    help="extra flag for the C compiler (repeatable)")
+    p.add_argument("--engine", choices=("compiled", "vm", "both"),
+                   default="compiled",
+                   help="compiled: one Go and one C function per program "
+                   "(the default, what CI runs); vm: Go and C interpreters "
+                   "built once execute the same statements with the same "
+                   "operations (slices_vm.py), for long runs; mismatches "
+                   "are shrunk with the compiled engine either way; "
+                   "both: the two engines on every batch, which must "
+                   "print the same lines")
     p.add_argument("--show", type=int,
                    help="print the Go and C source of this seed and exit")
     args = p.parse_args()
@@ -759,6 +823,14 @@ def main():
         print(c_batch([prog]), end="")
         return 0
     tester = Tester(tc, growth, args.cflag)
+    if args.engine in ("vm", "both"):
+        import slices_vm
+        tester.cross_check = args.engine == "both"
+        try:
+            tester.vm = slices_vm.Engine(tc, args.cflag)
+        except oc.BuildError as e:
+            print("gen_slices: the vm engine did not build:\n%s" % e)
+            return 2
     statements = 0
     clock = oc.Clock()
     mismatched, panicked, reported = [], [], 0
@@ -770,14 +842,11 @@ def main():
             by_kind[prog.kind] = by_kind.get(prog.kind, 0) + 1
             statements += len(prog.stmts)
         try:
-            found, bad, _ = tester.run("batch%d" % start, programs)
+            found, bad = run_all(tester, "batch%d" % start, programs)
         except oc.BuildError as e:
             print("gen_slices: a batch did not build:\n%s" % e)
             return 2
         panicked += bad
-        if "(batch)" in found:
-            print("batch from seed %d did not run to its end:\n%s" % (
-                start, found.pop("(batch)")))
         for prog in programs:
             if prog.pid not in found:
                 continue
@@ -790,11 +859,11 @@ def main():
                                                       found[prog.pid]))
         sys.stdout.flush()
     print("gen_slices: seeds %d..%d: %d programs (%s), %d mismatches, "
-          "%d generator errors (panics), %d batches, %.1f s" % (
+          "%d generator errors (panics), %d batches (%s), %.1f s" % (
               args.seed, args.seed + args.count - 1, args.count,
               ", ".join("%s %d" % (k, by_kind[k]) for k in sorted(
                   by_kind, key=lambda k: KIND[k].size)),
-              len(mismatched), len(panicked), tester.batches,
+              len(mismatched), len(panicked), tester.batches, args.engine,
               clock.seconds()))
     print("gen_slices: %d statements; %d of %d pair lines (in Go's output) "
           "show shared memory" % (statements, tester.shared_lines,
@@ -802,7 +871,10 @@ def main():
     if panicked:
         print("generator errors (a valid program never panics): seeds %s" %
               ", ".join(panicked[:20]))
-    return 1 if mismatched or panicked else 0
+    if tester.cross_check:
+        print("gen_slices: engines disagree on %d program outputs" %
+              tester.disagreements)
+    return 1 if mismatched or panicked or tester.disagreements else 0
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ program by program, and shrinking a mismatch.
 
 A batch is one Go file and one C file holding many programs, one function
 each; main runs them in order and each program starts its output with a
-header line "=== <id>".  A batch therefore costs one `go build` and one
+header line "=== <id>", flushed before the program runs, so a crash leaves
+the crashing program's header and loses no earlier output.  A batch therefore costs one `go build` and one
 clang compile however many programs it holds.  The Go build and the C
 build run side by side (two processes), everything else is sequential.
 
@@ -114,15 +115,18 @@ class Toolchains:
         return go_exe, c_exe
 
     # -- running ------------------------------------------------------------
-    def run(self, exe):
-        """Runs exe; returns (exit status, stdout, stderr).  A hang is
-        killed after the timeout and reported as status None."""
+    def run(self, exe, stdin=None):
+        """Runs exe (with the file stdin as its input, if given); returns
+        (exit status, stdout, stderr).  A hang is killed after the timeout
+        and reported as status None."""
         try:
-            proc = subprocess.run([exe], env=self.run_env, cwd=self.workdir,
-                                  stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE,
-                                  universal_newlines=True,
-                                  timeout=self.timeout)
+            with open(stdin or os.devnull) as feed:
+                proc = subprocess.run([exe], env=self.run_env,
+                                      cwd=self.workdir, stdin=feed,
+                                      stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE,
+                                      universal_newlines=True,
+                                      timeout=self.timeout)
         except subprocess.TimeoutExpired as e:
             return None, _text(e.stdout), _text(e.stderr) + "\n(timed out)"
         return proc.returncode, proc.stdout, proc.stderr
@@ -173,15 +177,21 @@ class BatchResult:
         self.c = sections(self.c_out)
 
     def mismatches(self, ids):
-        """{id: description} for every program whose output differs, or
-        that one side did not finish (a crash or sanitizer report stops
-        the C batch: every later program counts as differing)."""
+        """{id: description} for every program both sides started whose
+        output differs (a program that crashed one side has its header,
+        flushed before it ran, and a truncated output)."""
         found = {}
         for pid in ids:
-            diff = first_difference(self.go.get(pid), self.c.get(pid))
-            if diff:
-                found[pid] = diff
+            if pid in self.go and pid in self.c:
+                diff = first_difference(self.go[pid], self.c[pid])
+                if diff:
+                    found[pid] = diff
         return found
+
+    def not_run(self, ids):
+        """The programs one side never started, because an earlier one
+        crashed it: they are neither passed nor failed, run them again."""
+        return [pid for pid in ids if pid not in self.go or pid not in self.c]
 
     def failure_note(self):
         """Exit statuses and the tail of stderr, for a report."""
@@ -189,19 +199,15 @@ class BatchResult:
         for side, status, err in (("go", self.go_status, self.go_err),
                                   ("c", self.c_status, self.c_err)):
             if status != 0 or err.strip():
+                # The head of a sanitizer report says what and where.
                 notes.append("%s exited %s; stderr:\n%s" % (
-                    side, status, err.strip()[-3000:]))
+                    side, status, err.strip()[:2000]))
         return "\n".join(notes)
 
 
 def first_difference(go_lines, c_lines):
     """None when both are the same; else a one-line description of the
-    first line that differs (a missing side is 'did not run')."""
-    if go_lines is None or c_lines is None:
-        if go_lines is None and c_lines is None:
-            return "neither side printed this program (both stopped before it)"
-        return "%s side stopped before or in this program" % (
-            "Go" if go_lines is None else "C")
+    first line that differs."""
     if go_lines == c_lines:
         return None
     for i, (g, c) in enumerate(zip(go_lines, c_lines)):
