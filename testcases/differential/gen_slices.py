@@ -22,11 +22,16 @@ ever panic; a panic is reported as a generator error.
 
 Programs are built in batches, one Go file and one C file each (one
 function per program), so a batch costs one `go build` and one clang
-compile (ASan+UBSan).  A mismatch is shrunk by delta debugging over the
-statement list while a mismatch persists, and the minimal Go and C
-programs are printed.
+compile (ASan+UBSan).  For long runs, --engine vm runs the same statements
+through a Go and a C interpreter built once (slices_vm.py), which print
+the same lines; --engine both runs both engines and requires them to
+agree.  A mismatch is shrunk by delta debugging over the statement list
+(with the compiled engine) while a mismatch persists, and the minimal Go
+and C programs are printed.
 
   gen_slices.py --workdir /tmp/d --include runtime-headers --seed 1 --count 300
+  gen_slices.py --workdir /tmp/d --include runtime-headers --engine vm \
+      --seed 1000000 --count 1000000 --batch 10000
 
 Exit status: 0 all equal, 1 mismatches (or generator errors), 2 bad usage
 or a build failure.
@@ -809,6 +814,8 @@ def main():
                    "are shrunk with the compiled engine either way; "
                    "both: the two engines on every batch, which must "
                    "print the same lines")
+    p.add_argument("--progress", action="store_true",
+                   help="print a line after every batch (long runs)")
     p.add_argument("--show", type=int,
                    help="print the Go and C source of this seed and exit")
     args = p.parse_args()
@@ -857,6 +864,10 @@ def main():
             else:
                 print("MISMATCH in program %s: %s" % (prog.pid,
                                                       found[prog.pid]))
+        if args.progress:
+            print("progress: seeds %d..%d done, %d mismatches so far, "
+                  "%.0f s" % (args.seed, seeds[-1], len(mismatched),
+                              clock.seconds()))
         sys.stdout.flush()
     print("gen_slices: seeds %d..%d: %d programs (%s), %d mismatches, "
           "%d generator errors (panics), %d batches (%s), %.1f s" % (
