@@ -26,7 +26,7 @@
 #include "core.h"
 
 /* Blocks start at 4 KiB and double up to 64 MiB; a bigger request gets a
- * block four times its size, so the next few arrays a growing slice moves
+ * block four times its size, so the next array or two a growing slice moves
  * to fit in the same block instead of a malloc each.  Untouched pages of a
  * large block are never faulted in, so the headroom is free. */
 #define SG_ARENA_FIRST_BLOCK ((size_t)4 << 10)
