@@ -11,8 +11,9 @@
  * of the runtime.  Out-of-range operations must panic with Go's exact text.
  *
  * Growing always moves to a new array, as in Go: the model has no
- * exception for the arena's newest allocation (an in-place extension the
- * runtime once did fails the view-pointer check).
+ * exception for the arena's newest allocation.  (It notices an array that
+ * wrongly grew in place only through a later write that shows where it
+ * must not; testcases/differential/ compares memory sharing directly.)
  *
  * Four element types cover the sizes whose growth sequences Go specifies:
  * 1, 8, 24 and 40 bytes.
