@@ -15,10 +15,10 @@
  * block is not zeroed when it is made: each allocation zeroes its own
  * bytes.  So nothing pays for zeroing room it never uses, and the runtime
  * itself can skip zeroing what it is about to overwrite (the part of a
- * grown array that append copies into, the slots of a map table).  The
- * most recent allocation can grow in place while its block has room
- * (sg_arena_extend), which is what makes append cheap.  Running out of
- * memory is a fatal error, never a NULL.
+ * grown array that append copies into, the slots of a map table).  No
+ * allocation ever grows in place: Go's append always moves a full slice to
+ * a new array, and so does ours.  Running out of memory is a fatal error,
+ * never a NULL.
  */
 #ifndef SLICEGUARD_ARENA_H
 #define SLICEGUARD_ARENA_H
@@ -26,10 +26,9 @@
 #include "core.h"
 
 /* Blocks start at 4 KiB and double up to 64 MiB; a bigger request gets a
- * block four times its size, so the allocation can still grow in place
- * (an array that append grows is moved and copied less often than with
- * twice: appending a million words, 0.75 -> 0.55 ns each).  Untouched
- * pages of a large block are never faulted in, so the headroom is free. */
+ * block four times its size, so the next array or two a growing slice moves
+ * to fit in the same block instead of a malloc each.  Untouched pages of a
+ * large block are never faulted in, so the headroom is free. */
 #define SG_ARENA_FIRST_BLOCK ((size_t)4 << 10)
 #define SG_ARENA_MAX_BLOCK ((size_t)64 << 20)
 
@@ -46,7 +45,6 @@ typedef struct sg_arena_block_ {
 typedef struct SG_MARK_TYPE(arena) sg_arena {
   char *cur;              /* next free byte in the current block */
   char *end;              /* end of the current block            */
-  char *last;             /* start of the most recent allocation */
   sg_arena_block_ *block; /* current block, linked to older ones */
   size_t next_block;      /* size of the next block to allocate */
   size_t reserved;        /* bytes of all blocks, for statistics */
@@ -82,7 +80,6 @@ static inline sg_arena *sg_arena_new(void) {
   a->block = b;
   a->cur = sg_arena_block_data_(b);
   a->end = a->cur + SG_ARENA_FIRST_BLOCK;
-  a->last = NULL;
   a->next_block = 2 * SG_ARENA_FIRST_BLOCK;
   a->reserved = SG_ARENA_FIRST_BLOCK;
   return a;
@@ -138,7 +135,6 @@ static inline void *sg_arena_alloc_uninit_(sg_arena *a, size_t size,
     sg_arena_new_block_(a, size, align);
     p = ((uintptr_t)a->cur + align - 1) & ~(uintptr_t)(align - 1);
   }
-  a->last = (char *)p;
   a->cur = (char *)p + size;
   return (void *)p;
 }
@@ -155,21 +151,6 @@ static inline void *sg_arena_alloc_aligned(sg_arena *a, size_t size,
 /* size zeroed bytes aligned for any type. */
 static inline void *sg_arena_alloc(sg_arena *a, size_t size) {
   return sg_arena_alloc_aligned(a, size, _Alignof(max_align_t));
-}
-
-/* Grows the allocation at p from old_size to new_size bytes without moving
- * it, if p is the most recent allocation and its block has room.  The new
- * bytes are zero.  Returns false (and changes nothing) otherwise. */
-static inline bool sg_arena_extend(sg_arena *a, void *p, size_t old_size,
-                                   size_t new_size) {
-  char *q = (char *)p;
-  if (!a || !q || q != a->last || new_size < old_size ||
-      (size_t)(a->cur - q) != old_size ||
-      new_size - old_size > (size_t)(a->end - a->cur))
-    return false;
-  memset(a->cur, 0, new_size - old_size);
-  a->cur = q + new_size;
-  return true;
 }
 
 /* Forgets every allocation but keeps the largest block for reuse (the
@@ -195,7 +176,6 @@ static inline void sg_arena_reset(sg_arena *a) {
   a->reserved = keep->size + (keep == first ? 0 : first->size);
   a->cur = sg_arena_block_data_(keep);
   a->end = a->cur + keep->size;
-  a->last = NULL;
 }
 
 /* Bytes reserved from malloc by all of the arena's blocks. */

@@ -13,10 +13,9 @@
  * append writes in place while len < cap and otherwise moves to a bigger
  * array from the arena, growing capacity exactly as Go does.  Old arrays
  * are never freed: views of them stay valid (and stale) until the arena
- * goes.  One deliberate exception to copying: when the array being grown
- * is the arena's most recent allocation and the slice covers it entirely
- * (len == cap, starting at its first element), the array is extended in
- * place instead (see docs/runtime.md, "append and the arena").
+ * goes.  As in Go, an append that outgrows the capacity always returns a
+ * new array, so no earlier view, 3-index slice or clone ever sees what is
+ * written through the result (see docs/runtime.md, "append and the arena").
  *
  * The header #undefs SG_SLICE and SG_ELEM.
  */
@@ -119,11 +118,11 @@ SG_OUTLINE SG_S_(grown_) SG_S_(grow_)(sg_arena *a, SG_SE_ *ptr, ptrdiff_t len,
     return g;
   }
   g.cap = sg_growcap(newlen, cap, size);
-  size_t oldbytes = (size_t)cap * size, newbytes = (size_t)g.cap * size;
-  if (len == cap && cap > 0 && sg_arena_extend(a, ptr, oldbytes, newbytes))
-    return g;
-  /* A new array: the first len elements are copied over, so only the
-   * rest needs zeroing. */
+  size_t newbytes = (size_t)g.cap * size;
+  /* Always a new array, as Go's growslice: growing the old one in place,
+   * even when nothing was allocated after it, would let the views of the
+   * old array see the new elements.  The first len elements are copied
+   * over, so only the rest needs zeroing. */
   g.ptr = (SG_SE_ *)sg_arena_alloc_uninit_(a, newbytes, SG_S_ALIGN_);
   size_t lenbytes = (size_t)len * size;
   if (len > 0)
@@ -154,8 +153,8 @@ static inline SG_SLICE SG_S_(append_n)(sg_arena *a, SG_SLICE s, const SG_SE_ *p,
   if (n > s.cap - s.len) {
     if (n > PTRDIFF_MAX - s.len)
       sg_panicf(true, "growslice: len out of range");
-    /* p may point into s's own array: growing never frees that array, and
-     * extending in place never writes below s.len, so p stays readable. */
+    /* p may point into s's own array: growing copies to a new array and
+     * never frees the old one, so p stays readable and unchanged. */
     SG_S_(grown_) g = SG_S_(grow_)(a, s.ptr, s.len, s.cap, s.len + n);
     s.ptr = g.ptr;
     s.cap = g.cap;
