@@ -669,17 +669,26 @@ void FunctionFlow::run() {
       if (auto CS = E.getAs<CFGStmt>())
         transfer(S, CS->getStmt(), /*Record=*/true);
     BlockEvents[B->getBlockID()] = std::move(Events);
+    bool Refines = refinesBranch(B);
+    unsigned SuccIndex = 0;
     for (const CFGBlock *Succ : B->succs()) {
+      unsigned Index = SuccIndex++;
       if (!Succ)
         continue;
+      State Refined;
+      if (Refines) {
+        Refined = S;
+        refineEdge(Refined, B, Index);
+      }
+      const State &Out = Refines ? Refined : S;
       unsigned Id = Succ->getBlockID();
       bool Changed;
       if (!Reached[Id]) {
         Reached[Id] = true;
-        BlockEntry[Id] = S;
+        BlockEntry[Id] = Out;
         Changed = true;
       } else {
-        Changed = joinInto(BlockEntry[Id], S, Lookup);
+        Changed = joinInto(BlockEntry[Id], Out, Lookup);
       }
       if (Changed && !Queued[Id]) {
         Queued[Id] = true;

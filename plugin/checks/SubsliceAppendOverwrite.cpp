@@ -406,6 +406,9 @@ private:
   /// caller's memory) before the append: the keeper sees the overwrite.
   static std::optional<Hazard>
   keptCopy(const SliceViews &Views, const OpEvent &Ev, const ViewInfo &View) {
+    Place Grown;
+    bool InPlace = Ev.HasPlace && Views.resultPlace(Ev.Call, Grown) &&
+                   Grown == Ev.OperandPlace;
     for (const Store &St : Views.stores()) {
       if (Views.within(St.Where, Ev.Call) || Views.within(Ev.Call, St.Where))
         continue;
@@ -413,10 +416,14 @@ private:
         continue;
       if (!Views.reaches(St.Where, Ev.Call))
         continue;
+      // `*buf = slice(*buf, 0, 0)` then `*buf = append(*buf, c)`: the copy
+      // kept in *buf is the appended slice itself, replaced by the result.
+      if (InPlace && Views.keepsIn(St, Ev.OperandPlace))
+        continue;
       Place Kept;
       std::string Name = St.HasField                      ? St.Field.str()
                          : Views.placeOf(St.Stored, Kept) ? Kept.str()
-                                                          : std::string("it");
+                                                          : std::string();
       return Hazard{Hazard::Kept, Name, St.Where, St.Stored};
     }
     return std::nullopt;
@@ -435,7 +442,10 @@ private:
               "still kept; the truncated slice reuses the same array",
           Ev.Call->getSourceRange());
       F.Notes.push_back({H.KeptAt->getBeginLoc(),
-                         "a view of '" + H.Holder + "' is kept here"});
+                         H.Holder.empty()
+                             ? std::string("a view of its backing array is "
+                                           "kept here")
+                             : "a view of '" + H.Holder + "' is kept here"});
       C.report(std::move(F));
       return;
     }
