@@ -460,6 +460,7 @@ void FunctionFlow::applySummary(State &S, const CallExpr *Call, bool Record) {
       Ev.Operand = Old;
       Ev.HasPlace = true;
       Ev.OperandPlace = P;
+      Ev.ReplacesPlace = isSliceGrowOp(Op) && ThroughPointer;
       if (E.KeyParam >= 0 &&
           static_cast<unsigned>(E.KeyParam) < Call->getNumArgs()) {
         ParamEffect KeyAt;

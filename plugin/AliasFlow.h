@@ -176,6 +176,9 @@ struct OpEvent {
   /// the values of that place in the caller (Key is null then).
   bool HasKeyValues = false;
   ValueSet KeyValues;
+  /// A summarised append through a pointer: the call stores its result
+  /// back into OperandPlace, as `P = append(P, ...)` does.
+  bool ReplacesPlace = false;
 };
 
 /// Each statement's parent in one function body, as clang::ParentMap gives
@@ -267,6 +270,9 @@ public:
   /// in every iteration.  Walks that ask "is P overwritten on the way"
   /// prune there, before `&it` counts as a read of P.
   bool advancesRange(const clang::Stmt *S, const Place &P) const;
+  /// If V is one iteration's range variable (`it.key`, `it.val`, or a
+  /// part of them): the iterator, whose next range_next makes new ones.
+  const clang::VarDecl *rangeIteratorOf(ValueId V) const;
   /// What an append to Slice just before At does with its array: Full,
   /// it allocates (Go guarantees it: the slice has no room); Room, it
   /// writes into the operand's array; Unknown otherwise.

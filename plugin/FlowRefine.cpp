@@ -148,6 +148,27 @@ bool FunctionFlow::advancesRange(const Stmt *S, const Place &P) const {
   return false;
 }
 
+const VarDecl *FunctionFlow::rangeIteratorOf(ValueId V) const {
+  const Value &Val = Values[V];
+  if (Val.K != Value::Projection)
+    return nullptr;
+  const Value &Base = Values[Val.Base];
+  if (Base.K == Value::Projection)
+    return rangeIteratorOf(Val.Base);
+  if (Base.K != Value::Made || Base.Op != OpKind::MapRangeBegin || !Base.Site)
+    return nullptr;
+  // `T_iter it = T_range_begin(m)`, as sg_range declares it.
+  const auto *DS = dyn_cast_or_null<DeclStmt>(parentOf(Base.Site));
+  if (!DS)
+    return nullptr;
+  for (const Decl *D : DS->decls())
+    if (const auto *VD = dyn_cast<VarDecl>(D);
+        VD && VD->getInit() &&
+        ignoreNoise(VD->getInit()) == ignoreNoise(cast<Expr>(Base.Site)))
+      return VD;
+  return nullptr;
+}
+
 std::vector<Place> FunctionFlow::placesHolding(ValueId V,
                                                const Stmt *At) const {
   std::vector<Place> Out;

@@ -160,12 +160,15 @@ FunctionFlow::Capacity SliceViews::roomOf(const AppendCall &A) const {
   return Flow.capacityAt(A.Source, A.Call);
 }
 
-bool SliceViews::keepsIn(const Store &St, const Place &P) const {
+bool SliceViews::assignedPlace(const Store &St, Place &Out) const {
   const auto *BO = dyn_cast<BinaryOperator>(St.Where);
-  if (!BO || BO->getOpcode() != BO_Assign || St.HasField)
-    return false;
+  return BO && BO->getOpcode() == BO_Assign && !St.HasField &&
+         placeOf(BO->getLHS(), Out);
+}
+
+bool SliceViews::keepsIn(const Store &St, const Place &P) const {
   Place Target;
-  return placeOf(BO->getLHS(), Target) && Target == P;
+  return assignedPlace(St, Target) && Target == P;
 }
 
 void SliceViews::keep(const Stmt *Where, const Expr *E) {

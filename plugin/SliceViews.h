@@ -118,6 +118,8 @@ public:
   /// (`P = append(P, ...)`) replaces that copy rather than sharing with it,
   /// as it would for a local.
   bool keepsIn(const Store &St, const Place &P) const;
+  /// The place an assignment store `P = ...` writes, if St is one.
+  bool assignedPlace(const Store &St, Place &Out) const;
   const std::vector<PointerStore> &pointerStores() const { return PtrStores; }
   /// Flow.valuesOfPlace(P, At), remembered: the flow replays a block to
   /// answer, and the checks ask the same questions many times.
