@@ -460,6 +460,7 @@ void FunctionFlow::applySummary(State &S, const CallExpr *Call, bool Record) {
       Ev.Operand = Old;
       Ev.HasPlace = true;
       Ev.OperandPlace = P;
+      Ev.ReplacesPlace = isSliceGrowOp(Op) && ThroughPointer;
       if (E.KeyParam >= 0 &&
           static_cast<unsigned>(E.KeyParam) < Call->getNumArgs()) {
         ParamEffect KeyAt;
@@ -669,17 +670,26 @@ void FunctionFlow::run() {
       if (auto CS = E.getAs<CFGStmt>())
         transfer(S, CS->getStmt(), /*Record=*/true);
     BlockEvents[B->getBlockID()] = std::move(Events);
+    bool Refines = refinesBranch(B);
+    unsigned SuccIndex = 0;
     for (const CFGBlock *Succ : B->succs()) {
+      unsigned Index = SuccIndex++;
       if (!Succ)
         continue;
+      State Refined;
+      if (Refines) {
+        Refined = S;
+        refineEdge(Refined, B, Index);
+      }
+      const State &Out = Refines ? Refined : S;
       unsigned Id = Succ->getBlockID();
       bool Changed;
       if (!Reached[Id]) {
         Reached[Id] = true;
-        BlockEntry[Id] = S;
+        BlockEntry[Id] = Out;
         Changed = true;
       } else {
-        Changed = joinInto(BlockEntry[Id], S, Lookup);
+        Changed = joinInto(BlockEntry[Id], Out, Lookup);
       }
       if (Changed && !Queued[Id]) {
         Queued[Id] = true;

@@ -134,7 +134,9 @@ private:
 };
 
 struct Value {
-  enum Kind { Initial, Made, Address, Projection, Fresh } K;
+  /// CapFull / CapRoom: markers in a slice's `cap` place, from a branch
+  /// guard on its header (FlowCapacity.cpp); never a slice's own value.
+  enum Kind { Initial, Made, Address, Projection, Fresh, CapFull, CapRoom } K;
   Place P;                                     ///< Initial / Address
   const clang::Expr *Site = nullptr;           ///< Made (the call) / Fresh
   OpKind Op = OpKind::None;                    ///< Made: the runtime op
@@ -174,6 +176,9 @@ struct OpEvent {
   /// the values of that place in the caller (Key is null then).
   bool HasKeyValues = false;
   ValueSet KeyValues;
+  /// A summarised append through a pointer: the call stores its result
+  /// back into OperandPlace, as `P = append(P, ...)` does.
+  bool ReplacesPlace = false;
 };
 
 /// Each statement's parent in one function body, as clang::ParentMap gives
@@ -256,6 +261,23 @@ public:
   bool placeOf(const clang::Expr *E, const clang::Stmt *At, Place &Out) const;
   /// The values a place holds just before At.
   ValueSet valuesOfPlace(const Place &P, const clang::Stmt *At) const;
+  /// Every place that may hold V just before At (branch refinement
+  /// included: a pointer tested NULL on the way holds nothing).
+  std::vector<Place> placesHolding(ValueId V, const clang::Stmt *At) const;
+  /// True if S (or the `range_next(&it)` call that S, `it` or `&it`, is an
+  /// operand of) advances the range iterator P lies in: `it.key` and
+  /// `it.val` are new values from there on, as Go's range variables are
+  /// in every iteration.  Walks that ask "is P overwritten on the way"
+  /// prune there, before `&it` counts as a read of P.
+  bool advancesRange(const clang::Stmt *S, const Place &P) const;
+  /// If V is one iteration's range variable (`it.key`, `it.val`, or a
+  /// part of them): the iterator, whose next range_next makes new ones.
+  const clang::VarDecl *rangeIteratorOf(ValueId V) const;
+  /// What an append to Slice just before At does with its array: Full,
+  /// it allocates (Go guarantees it: the slice has no room); Room, it
+  /// writes into the operand's array; Unknown otherwise.
+  enum class Capacity { Unknown, Full, Room };
+  Capacity capacityAt(const clang::Expr *Slice, const clang::Stmt *At) const;
   /// The value made by a runtime-op call (or summarised call) Call.
   bool madeBy(const clang::CallExpr *Call, ValueId &Out) const;
   /// True if V is, or is derived (through From / Base) from, any of Roots.
@@ -340,6 +362,22 @@ private:
   void transfer(State &S, const clang::Stmt *Elem, bool Record);
   void assign(State &S, const Place &P, ValueSet V);
   void applySummary(State &S, const clang::CallExpr *Call, bool Record);
+  // ---- branch refinement (FlowRefine.cpp) ----------------------------
+  /// True if the branch at the end of B can rule values out on an edge.
+  bool refinesBranch(const clang::CFGBlock *B) const;
+  /// Narrows S, the state at the end of B, to what holds on the edge to
+  /// B's successor number SuccIndex (0: the condition holds).
+  void refineEdge(State &S, const clang::CFGBlock *B, unsigned SuccIndex);
+  void refineCondition(State &S, const clang::Expr *Cond, bool Holds);
+  // ---- capacities (FlowCapacity.cpp) --------------------------------
+  Capacity capacityAtBirth(ValueId V) const;
+  Capacity capacityIn(const State &S, const clang::Expr *Slice);
+  ValueId capacityMarker(Capacity Cap);
+  /// Records what `s.len < s.cap` (and the like) says on an edge; false
+  /// if BO is no such comparison.
+  bool refineHeader(State &S, const clang::BinaryOperator *BO, bool Holds);
+  /// PtrExpr is NULL here: the place it names points nowhere.
+  void pointsNowhere(State &S, const clang::Expr *PtrExpr);
   /// The caller's place a summary effect on a parameter lands on.
   bool callerPlace(const State &S, const clang::CallExpr *Call,
                    const struct ParamEffect &E, Place &Out);

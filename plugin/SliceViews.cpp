@@ -154,6 +154,23 @@ void SliceViews::collectStores(const Stmt *S) {
     keep(BO, BO->getRHS());
 }
 
+FunctionFlow::Capacity SliceViews::roomOf(const AppendCall &A) const {
+  if (A.Helper || !A.Source)
+    return FunctionFlow::Capacity::Unknown;
+  return Flow.capacityAt(A.Source, A.Call);
+}
+
+bool SliceViews::assignedPlace(const Store &St, Place &Out) const {
+  const auto *BO = dyn_cast<BinaryOperator>(St.Where);
+  return BO && BO->getOpcode() == BO_Assign && !St.HasField &&
+         placeOf(BO->getLHS(), Out);
+}
+
+bool SliceViews::keepsIn(const Store &St, const Place &P) const {
+  Place Target;
+  return assignedPlace(St, Target) && Target == P;
+}
+
 void SliceViews::keep(const Stmt *Where, const Expr *E) {
   if (!E)
     return;
@@ -529,8 +546,9 @@ bool SliceViews::reachesWithout(const Stmt *From, const Stmt *To,
       Found = true;
       return FunctionFlow::Walk::Stop;
     }
-    return Flow.overwrites(S, Unchanged) ? FunctionFlow::Walk::Prune
-                                         : FunctionFlow::Walk::Continue;
+    return Flow.advancesRange(S, Unchanged) || Flow.overwrites(S, Unchanged)
+               ? FunctionFlow::Walk::Prune
+               : FunctionFlow::Walk::Continue;
   });
   return Found;
 }
@@ -587,6 +605,11 @@ const Stmt *SliceViews::liveUse(const Stmt *At, const Place &P, bool *AtExit,
       if (!CS)
         continue;
       const Stmt *S = CS->getStmt();
+      // A range variable is a new value after range_next(&it).
+      if (Flow.advancesRange(S, P)) {
+        Pruned = true;
+        break;
+      }
       if (uses(S, P) && !(IgnoreWithin && within(S, IgnoreWithin)))
         return S;
       if (Flow.overwrites(S, P)) {

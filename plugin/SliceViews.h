@@ -90,6 +90,9 @@ public:
 
   // ---- calls ---------------------------------------------------------
   const std::vector<AppendCall> &appendCalls() const { return Appends; }
+  /// Whether the append A surely allocates (its operand is full), surely
+  /// writes in place (it has room), or either; Unknown through helpers.
+  FunctionFlow::Capacity roomOf(const AppendCall &A) const;
   /// Where the result of Call is assigned: `D = call` or `T D = call`.
   bool resultPlace(const clang::CallExpr *Call, Place &Out) const;
   /// The shape of a same-file function's returns.
@@ -110,6 +113,13 @@ public:
   /// The value Call makes (a runtime op or a summarised helper).
   bool resultValue(const clang::CallExpr *Call, ValueId &Out) const;
   const std::vector<Store> &stores() const { return Stores; }
+  /// True if St is an assignment `P = ...`: it keeps its slice in P itself
+  /// (caller memory such as `*buf`).  An append that grows P in place
+  /// (`P = append(P, ...)`) replaces that copy rather than sharing with it,
+  /// as it would for a local.
+  bool keepsIn(const Store &St, const Place &P) const;
+  /// The place an assignment store `P = ...` writes, if St is one.
+  bool assignedPlace(const Store &St, Place &Out) const;
   const std::vector<PointerStore> &pointerStores() const { return PtrStores; }
   /// Flow.valuesOfPlace(P, At), remembered: the flow replays a block to
   /// answer, and the checks ask the same questions many times.

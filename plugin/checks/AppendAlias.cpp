@@ -35,7 +35,9 @@ public:
     const SliceViews &Views = C.views();
     std::set<const Stmt *> Reported;
     for (const AppendCall &First : Views.appendCalls()) {
-      if (!First.HasSourcePlace)
+      // Go guarantees a copy when the slice is full: nothing is shared.
+      if (!First.HasSourcePlace ||
+          Views.roomOf(First) == FunctionFlow::Capacity::Full)
         continue;
       Place Dest;
       bool Named = Views.resultPlace(First.Call, Dest);
@@ -156,6 +158,7 @@ private:
   struct Conflict {
     const Stmt *At = nullptr;
     bool IsWrite = false;
+    const AppendCall *Append = nullptr; ///< for an append
   };
 
   static std::vector<Conflict> conflictsOn(const CheckContext &C,
@@ -167,9 +170,9 @@ private:
           Other.SourcePlace == First.SourcePlace &&
           !Views.within(Other.Call, First.Call) &&
           !Views.within(First.Call, Other.Call))
-        Out.push_back({Other.Call, false});
+        Out.push_back({Other.Call, false, &Other});
     for (const Stmt *S : writesThrough(C, Views, First.SourcePlace))
-      Out.push_back({S, true});
+      Out.push_back({S, true, nullptr});
     return Out;
   }
 
@@ -251,9 +254,14 @@ private:
                             const AppendCall &First, const Place &Dest,
                             ValueId Result, std::set<const Stmt *> &Reported,
                             const Place *CopyOf = nullptr) {
+    using Capacity = FunctionFlow::Capacity;
     for (const Conflict &K : conflictsOn(C, Views, First)) {
       if (Reported.count(K.At) ||
           !Views.reachesWithout(First.Call, K.At, First.SourcePlace))
+        continue;
+      // An append to a full slice copies: it writes no shared element.
+      Capacity Second = K.Append ? Views.roomOf(*K.Append) : Capacity::Room;
+      if (Second == Capacity::Full)
         continue;
       bool Live = false;
       if (Views.valuesAt(Dest, K.At).count(Result))
@@ -261,13 +269,18 @@ private:
       if (!Live && !keptBetween(Views, Result, First.Call, K.At))
         continue;
       std::string A = First.SourcePlace.str(), B = Dest.str();
-      Finding F =
-          C.finding(K.At->getBeginLoc(),
-                    K.IsWrite ? "write through '" + A + "' may change '" + B +
-                                    "', which may share its backing array"
-                              : "append to '" + A + "' may overwrite '" + B +
-                                    "', which may share its backing array",
-                    K.At->getSourceRange());
+      // Both with room (known capacities): the array surely is shared.
+      bool Surely =
+          Views.roomOf(First) == Capacity::Room && Second == Capacity::Room;
+      std::string Shares = Surely ? "', which shares its backing array"
+                                  : "', which may share its backing array";
+      Finding F = C.finding(
+          K.At->getBeginLoc(),
+          K.IsWrite ? "write through '" + A + (Surely ? "' will" : "' may") +
+                          " change '" + B + Shares
+                    : "append to '" + A + (Surely ? "' will" : "' may") +
+                          " overwrite '" + B + Shares,
+          K.At->getSourceRange());
       F.Notes.push_back(
           {First.Call->getBeginLoc(),
            CopyOf ? "'" + B + "', a copy of '" + A +
@@ -337,6 +350,7 @@ private:
     for (const AppendCall &Second : Views.appendCalls()) {
       if (Second.Call == First.Call || !Second.HasSourcePlace ||
           Second.SourcePlace != First.SourcePlace ||
+          Views.roomOf(Second) == FunctionFlow::Capacity::Full ||
           consumerOf(C, Second.Call) != Consumer || Reported.count(Second.Call))
         continue;
       const SourceManager &SM = C.Ctx.getSourceManager();

@@ -94,7 +94,7 @@ private:
     C.Flow.walkForward(C.Flow.pointOf(GrownAt), [&](const Stmt *S) {
       // range_next(&it) takes the iterator's address to overwrite it.val,
       // not to store it: test it before the reads.
-      if (advancesIterator(C, S, P))
+      if (C.Flow.advancesRange(S, P))
         return FunctionFlow::Walk::Prune;
       if (C.Flow.reads(S, P) && handsOn(C, S, P, MapIsGlobal)) {
         Stored = true;
@@ -120,25 +120,6 @@ private:
     Place Operand;
     return C.Flow.placeOf(C.Api.sliceOperand(Call), Call, Operand) &&
            Operand == P;
-  }
-
-  /// map_range_next(&it) overwrites it.key / it.val.
-  static bool advancesIterator(const CheckContext &C, const Stmt *S,
-                               const Place &P) {
-    // The CFG lists `it` and `&it` before the call: look up from them.
-    for (int Up = 0; Up < 2 && S && !isa<CallExpr>(S); ++Up)
-      S = C.Flow.parentOf(S);
-    const auto *Call = dyn_cast_or_null<CallExpr>(S);
-    if (!Call || C.Api.opKind(Call) != OpKind::MapRangeNext)
-      return false;
-    for (const Expr *Arg : Call->arguments())
-      if (const auto *UO = dyn_cast<UnaryOperator>(ignoreNoise(Arg));
-          UO && UO->getOpcode() == UO_AddrOf)
-        if (const auto *DRE =
-                dyn_cast<DeclRefExpr>(ignoreNoise(UO->getSubExpr())))
-          if (DRE->getDecl() == P.Root)
-            return true;
-    return false;
   }
 
   /// The map the copy came from lives in a global (or a place reached from

@@ -172,11 +172,20 @@ private:
     return Found;
   }
 
+  /// The first dereferencing use of the pointer after Put.  Only a
+  /// pointer still held at the insert can go stale there: on the path of
+  /// the get-or-insert idiom it was tested NULL (it points nowhere), and a
+  /// path that re-takes it into its only holder carries the new one on.
   static const Expr *firstUseAfter(const CheckContext &C, const OpEvent &Put,
                                    const OpEvent &Ref, ValueId RefVal) {
+    std::vector<Place> Holders = C.Flow.placesHolding(RefVal, Put.Call);
+    if (Holders.empty())
+      return nullptr;
     const Expr *Use = nullptr;
     C.Flow.walkForward(C.Flow.pointOf(Put.Call), [&](const Stmt *S) {
       if (S == Ref.Call) // the pointer is taken again
+        return FunctionFlow::Walk::Prune;
+      if (Holders.size() == 1 && C.Flow.overwrites(S, Holders.front()))
         return FunctionFlow::Walk::Prune;
       if (holdsRef(C, S, RefVal) && !isHarmlessUse(C, cast<Expr>(S))) {
         Use = cast<Expr>(S);

@@ -89,7 +89,7 @@ public:
       ValueSet AtTrunc = Views.valuesAt(Buf, T);
       for (const Store &St : Views.stores()) {
         if (Views.within(St.Where, Ev.Call) ||
-            !FunctionFlow::intersects(Views.storedValues(St), AtTrunc) ||
+            !C.Flow.anyDerivesFrom(Views.storedValues(St), AtTrunc) ||
             !Views.reachesWithout(St.Where, T, Buf))
           continue;
         Finding F = C.finding(
@@ -406,20 +406,56 @@ private:
   /// caller's memory) before the append: the keeper sees the overwrite.
   static std::optional<Hazard>
   keptCopy(const SliceViews &Views, const OpEvent &Ev, const ViewInfo &View) {
+    Place Grown;
+    bool InPlace =
+        Ev.ReplacesPlace || (Ev.HasPlace && Views.resultPlace(Ev.Call, Grown) &&
+                             Grown == Ev.OperandPlace);
     for (const Store &St : Views.stores()) {
       if (Views.within(St.Where, Ev.Call) || Views.within(Ev.Call, St.Where))
         continue;
-      if (!FunctionFlow::intersects(Views.storedValues(St), View.BaseValues))
+      // What was kept may be a view of the base made by a runtime op or a
+      // helper (`slice(buf, 0, buf.len)`, `view(buf)`), not only the base.
+      if (!Views.Flow.anyDerivesFrom(Views.storedValues(St), View.BaseValues))
         continue;
-      if (!Views.reaches(St.Where, Ev.Call))
+      if (!Views.reaches(St.Where, Ev.Call) ||
+          !sameIteration(Views, View.BaseValues, St.Where, Ev.Call))
+        continue;
+      // `*buf = slice(*buf, 0, 0)` then `*buf = append(*buf, c)`: the copy
+      // kept in *buf is the appended slice itself, replaced by the result.
+      if (InPlace && Views.keepsIn(St, Ev.OperandPlace))
+        continue;
+      // A copy kept by assignment (`hs->kvs = make(...)`) that is
+      // overwritten after the append before anything reads it (`hs->kvs =
+      // kvs`) never shows the overwritten elements to anyone.
+      if (Place Target;
+          Views.assignedPlace(St, Target) && !Views.liveUse(Ev.Call, Target))
         continue;
       Place Kept;
       std::string Name = St.HasField                      ? St.Field.str()
                          : Views.placeOf(St.Stored, Kept) ? Kept.str()
-                                                          : std::string("it");
+                                                          : std::string();
       return Hazard{Hazard::Kept, Name, St.Where, St.Stored};
     }
     return std::nullopt;
+  }
+
+  /// A base that is one iteration's range value is another array in the
+  /// next iteration: what was kept from it meets the append only if
+  /// From reaches To without the range advancing.
+  static bool sameIteration(const SliceViews &Views, const ValueSet &Base,
+                            const Stmt *From, const Stmt *To) {
+    const VarDecl *Iter = nullptr;
+    for (ValueId V : Base) {
+      const VarDecl *I = Views.Flow.rangeIteratorOf(V);
+      if (!I || (Iter && I != Iter))
+        return true;
+      Iter = I;
+    }
+    if (!Iter)
+      return true;
+    Place It;
+    It.Root = Iter;
+    return Views.reachesWithout(From, To, It);
   }
 
   static void report(const CheckContext &C, const SliceViews &Views,
@@ -435,7 +471,10 @@ private:
               "still kept; the truncated slice reuses the same array",
           Ev.Call->getSourceRange());
       F.Notes.push_back({H.KeptAt->getBeginLoc(),
-                         "a view of '" + H.Holder + "' is kept here"});
+                         H.Holder.empty()
+                             ? std::string("a view of its backing array is "
+                                           "kept here")
+                             : "a view of '" + H.Holder + "' is kept here"});
       C.report(std::move(F));
       return;
     }

@@ -115,3 +115,14 @@ void grow_twice_unstored(sg_arena *a, groups g, sg_str k) {
   v = ints_append(a, v, 2);
   consume(v);
 }
+
+// A range value is a new value in each iteration, but a grown copy that
+// never goes back is still lost (the near miss of appending to it.val and
+// putting it back under it.key).
+void grown_range_value_dropped(sg_arena *a, groups m, int x) {
+  sg_range(groups, m, it) { // expected-note {{'v' is a copy of the value of the range over the map begun here}}
+    ints v = it.val;
+    v = ints_append(a, v, x); // expected-warning {{appending to 'v', a copy of a map value that is never stored back}}
+    consume(v);
+  }
+}

@@ -128,3 +128,39 @@ void clear_and_reput(wordcount m, sg_str k) {
   wordcount_put(m, k, 1); // expected-note {{insert into map 'm' here}}
   *p = 2; // expected-warning {{'p' points into map 'm' from before an insert}}
 }
+
+// Near misses of the get-or-insert idiom (branch refinement on null tests).
+// The old pointer is used after an insert on the path where it was not NULL
+// (and so is the one taken again on the other path).
+void get_or_insert_then_insert(wordcount m, sg_str k, sg_str copy,
+                               sg_str other) {
+  int *p = wordcount_ref(m, k); // expected-note {{pointer taken here}}
+  if (!p) {
+    wordcount_put(m, copy, 0);
+    p = wordcount_ref(m, k); // expected-note {{pointer taken here}}
+  }
+  wordcount_put(m, other, 1); // expected-note 2 {{insert into map 'm' here}}
+  *p += 1; // expected-warning 2 {{'p' points into map 'm' from before an insert}}
+}
+
+// The insert is on the non-NULL branch, where the pointer is live.
+void insert_when_found(wordcount m, sg_str k, sg_str other) {
+  int *p = wordcount_ref(m, k); // expected-note {{pointer taken here}}
+  if (p != NULL) {
+    wordcount_put(m, other, 1); // expected-note {{insert into map 'm' here}}
+    *p += 1; // expected-warning {{'p' points into map 'm' from before an insert}}
+  }
+}
+
+// Re-taken on only one of two inserting paths.
+void retaken_on_one_path(wordcount m, sg_str k, sg_str other, int grow) {
+  int *p = wordcount_ref(m, k); // expected-note {{pointer taken here}}
+  if (grow) {
+    wordcount_put(m, other, 1);
+    p = wordcount_ref(m, k);
+  } else {
+    wordcount_put(m, other, 2); // expected-note {{insert into map 'm' here}}
+  }
+  if (p)
+    *p += 1; // expected-warning {{'p' points into map 'm' from before an insert}}
+}

@@ -151,3 +151,58 @@ void update_then_delete(wordcount m, sg_str k) {
   }
   wordcount_del(m, k);
 }
+
+// Branch refinement on null tests: on the path that inserts, the first
+// pointer was NULL (it points nowhere) and is taken again after the put.
+// The key is a copy of the looked-up one, so the put is not an update of
+// the pointer's own key.
+void get_or_insert_copied_key(wordcount m, strs words) {
+  for (ptrdiff_t i = 0; i < words.len; i++) {
+    sg_str w = strs_get(words, i);
+    int *p = wordcount_ref(m, w);
+    if (!p) {
+      wordcount_put(m, sg_str_make(w.ptr, w.len), 0);
+      p = wordcount_ref(m, w);
+    }
+    *p += 1;
+  }
+}
+
+// The same with `p == NULL`, `NULL == p` and an `||` whose failing edge
+// says p is not NULL.
+void get_or_insert_eq(wordcount m, sg_str k, sg_str copy) {
+  int *p = wordcount_ref(m, k);
+  if (p == NULL) {
+    wordcount_put(m, copy, 0);
+    p = wordcount_ref(m, k);
+  }
+  *p += 1;
+  int *q = wordcount_ref(m, k);
+  if (NULL == q || *q < 0) {
+    wordcount_put(m, copy, 0);
+    q = wordcount_ref(m, k);
+  }
+  *q += 1;
+}
+
+// The test is an assignment in the condition.
+void get_or_insert_assign(wordcount m, sg_str k, sg_str copy) {
+  int *p;
+  if ((p = wordcount_ref(m, k)) == NULL) {
+    wordcount_put(m, copy, 1);
+    return;
+  }
+  *p += 1;
+}
+
+// The pointer is re-taken on the path that inserts; the other path never
+// inserts.
+void retaken_on_insert_path(wordcount m, sg_str k, sg_str other, int grow) {
+  int *p = wordcount_ref(m, k);
+  if (grow) {
+    wordcount_put(m, other, 1);
+    p = wordcount_ref(m, k);
+  }
+  if (p)
+    *p += 1;
+}
