@@ -5,8 +5,21 @@
 #include "JsonLimits.h"
 #include "Reports.h"
 #include "Subprocess.h"
-#include "clang/Driver/Options.h"
 #include "clang/Driver/Types.h"
+// The driver's option table moved to clang/Options in LLVM 22.
+#if __has_include("clang/Options/Options.h")
+#include "clang/Options/Options.h"
+namespace clang_options = clang::options;
+static const llvm::opt::OptTable &driverOptions() {
+  return clang::getDriverOptTable();
+}
+#else
+#include "clang/Driver/Options.h"
+namespace clang_options = clang::driver::options;
+static const llvm::opt::OptTable &driverOptions() {
+  return clang::driver::getDriverOptTable();
+}
+#endif
 #include "llvm/Option/ArgList.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -173,13 +186,13 @@ static bool compilesAsCxx(const clang::tooling::CompileCommand &Command) {
   for (size_t I = 1; I < Line.size(); ++I)
     Args.push_back(Line[I].c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
-  llvm::opt::InputArgList Parsed = clang::driver::getDriverOptTable().ParseArgs(
-      Args, MissingIndex, MissingCount);
+  llvm::opt::InputArgList Parsed =
+      driverOptions().ParseArgs(Args, MissingIndex, MissingCount);
   // The language of the file is the last -x before it; one after it
   // applies to later inputs only.
   clang::driver::types::ID Type = clang::driver::types::TY_INVALID;
   for (const llvm::opt::Arg *A : Parsed) {
-    if (A->getOption().matches(clang::driver::options::OPT_x)) {
+    if (A->getOption().matches(clang_options::OPT_x)) {
       Type = clang::driver::types::lookupTypeForTypeSpecifier(A->getValue());
     } else if (A->getOption().getKind() == llvm::opt::Option::InputClass) {
       if (llvm::sys::path::filename(A->getValue()) ==
@@ -192,11 +205,11 @@ static bool compilesAsCxx(const clang::tooling::CompileCommand &Command) {
     return clang::driver::types::isCXX(Type);
   llvm::StringRef Mode;
   for (const llvm::opt::Arg *A :
-       Parsed.filtered(clang::driver::options::OPT_driver_mode))
+       Parsed.filtered(clang_options::OPT_driver_mode))
     Mode = A->getValue();
   llvm::StringRef Driver = llvm::sys::path::filename(Line.front());
   if (Mode == "g++" ||
-      (Mode.empty() && (Driver.ends_with("++") || Driver.contains("++-"))))
+      (Mode.empty() && (Driver.take_back(2) == "++" || Driver.contains("++-"))))
     return true;
   return languageOf("", Command.Filename) == Language::Cxx;
 }
