@@ -213,9 +213,11 @@ private:
   int SignalNumber = 0;
 };
 
-/// clangd gets this long after end of input before it is stopped; it
-/// normally exits at once after "exit" (see docs/editors.md).
-constexpr auto ClangdGrace = std::chrono::milliseconds(500);
+/// clangd gets this long after end of input before it is stopped.  An idle
+/// clangd exits at once after "exit"; one still building a file finishes
+/// that first (seconds for a big preamble), which editors do not wait for
+/// (see docs/editors.md).
+constexpr auto ClangdGrace = std::chrono::milliseconds(300);
 
 /// Waits up to \p Limit for \p Pid; true (and \p Status) once it exited.
 bool waitFor(pid_t Pid, int &Status, std::chrono::milliseconds Limit) {
@@ -239,7 +241,7 @@ int reapClangd(pid_t Pid, bool &Stopped) {
     return Status;
   Stopped = true;
   kill(Pid, SIGTERM);
-  if (waitFor(Pid, Status, std::chrono::milliseconds(200)))
+  if (waitFor(Pid, Status, std::chrono::milliseconds(150)))
     return Status;
   kill(Pid, SIGKILL);
   while (waitpid(Pid, &Status, 0) < 0 && errno == EINTR) {

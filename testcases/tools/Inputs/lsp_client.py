@@ -474,6 +474,8 @@ def scenario_lifetime(server, args):
     if args.end == "exit":
         resp = server.request("shutdown", None)
         print("shutdown: result=%s" % json.dumps(resp.get("result")))
+    started = time.monotonic()
+    if args.end == "exit":
         server.notify("exit", None)
     elif args.end == "eof":
         server.proc.stdin.close()
@@ -484,6 +486,9 @@ def scenario_lifetime(server, args):
     elif args.end == "kill-clangd":
         os.kill(procs["clangd"], signal.SIGKILL)
     code = server.wait_exit("after the session ended (%s)" % args.end)
+    if args.measure:  # for docs/editors.md; never asserted in a test
+        print("latency %s: %.0f ms" % (args.end,
+                                       1000 * (time.monotonic() - started)))
     print("exit: status=%d" % code)
     for name in ("worker", "clangd"):
         wait_until(lambda: not alive(procs[name]), "the %s to end" % name)
@@ -701,6 +706,8 @@ def main():
                                      "kill-clangd", "cpu-limit"],
                    default="exit")
     p.add_argument("--lower-hex", action="store_true")
+    p.add_argument("--measure", action="store_true",
+                   help="lifetime: print how long the server took to exit")
     p.add_argument("--encoding", choices=["utf-8", "utf-16", "utf-32"])
     p.add_argument("--header", help="raw header, \\r\\n for CR LF")
     p.add_argument("--body", default="")
