@@ -628,15 +628,16 @@ void Companion::publishMerged(const std::string &Key) {
 
 //===-- the checks thread -------------------------------------------------===//
 
+/// Takes no lock: a thread holding Mutex may be stuck writing to an editor
+/// that stopped reading, and the way out must not wait for it.
 void Companion::stop() {
-  std::lock_guard<std::mutex> Lock(Mutex);
   Stopping = true;
-  Wake.notify_all();
   if (CancelPipe[1] >= 0) {
     char Byte = 1;
     ssize_t Ignored = ::write(CancelPipe[1], &Byte, 1);
     (void)Ignored;
   }
+  Wake.notify_all();
 }
 
 void Companion::runChecksLoop() {

@@ -29,6 +29,7 @@
 #include "LspIO.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Chrono.h"
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -63,6 +64,7 @@ public:
   /// The checks thread: runs until stop().
   void runChecksLoop();
   /// Ends runChecksLoop soon: a running worker is killed, not waited for.
+  /// Never blocks.
   void stop();
   /// True once the editor sent "shutdown".
   bool shutdownRequested();
@@ -124,7 +126,7 @@ private:
 
   std::mutex Mutex; ///< guards everything below
   std::condition_variable Wake;
-  bool Stopping = false;
+  std::atomic<bool> Stopping{false}; ///< set without the lock, see stop()
   /// Written to by stop(): a running worker is killed when it is readable.
   int CancelPipe[2] = {-1, -1};
   Encoding Enc = Encoding::Utf16;

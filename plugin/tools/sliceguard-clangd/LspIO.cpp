@@ -2,6 +2,7 @@
 #include "LspIO.h"
 #include "llvm/ADT/StringRef.h"
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <unistd.h>
 
@@ -137,12 +138,14 @@ static bool writeAll(int Fd, const char *Data, size_t Size) {
 bool MessageWriter::write(const std::string &Body) {
   std::string Frame =
       "Content-Length: " + std::to_string(Body.size()) + "\r\n\r\n" + Body;
-  std::lock_guard<std::mutex> Lock(Mutex);
+  std::lock_guard<std::timed_mutex> Lock(Mutex);
   return Fd >= 0 && writeAll(Fd, Frame.data(), Frame.size());
 }
 
 void MessageWriter::close() {
-  std::lock_guard<std::mutex> Lock(Mutex);
+  std::unique_lock<std::timed_mutex> Lock(Mutex, std::defer_lock);
+  if (!Lock.try_lock_for(std::chrono::milliseconds(100)))
+    return;
   if (Fd >= 0)
     ::close(Fd);
   Fd = -1;

@@ -74,10 +74,13 @@ class MessageWriter {
 public:
   explicit MessageWriter(int Fd) : Fd(Fd) {}
   bool write(const std::string &Body);
+  /// Closes the descriptor, unless a write has been stuck for 100 ms (the
+  /// peer stopped reading): then it stays open, and the caller's next step
+  /// (killing the peer) ends the write.
   void close();
 
 private:
-  std::mutex Mutex;
+  std::timed_mutex Mutex;
   int Fd;
 };
 

@@ -286,7 +286,7 @@ int main(int Argc, char **Argv) {
   MessageWriter ToEditor(1), ToClangd(Clangd.ToChild);
   Companion C(S.Config, ToEditor, ToClangd);
   SessionEnd End;
-  std::thread Checks([&] { C.runChecksLoop(); });
+  std::thread([&] { C.runChecksLoop(); }).detach();
   std::thread([&] {
     int Sig = 0;
     while (sigwait(&Termination, &Sig) != 0) {
@@ -313,9 +313,12 @@ int main(int Argc, char **Argv) {
     End.report(SessionEnd::EditorGone);
   }).detach();
 
+  // Nothing below waits for another thread: any of them may be stuck
+  // writing to a peer that stopped reading.  The checks thread kills its
+  // worker when stop() cancels it; should the process exit first, the
+  // kernel kills the worker (PR_SET_PDEATHSIG).
   SessionEnd::Reason Why = End.wait();
   C.stop();
-  Checks.join();
   ToClangd.close(); // clangd sees end of input (after "exit": nothing more)
   bool Stopped = false;
   int Status = reapClangd(Clangd.Pid, Stopped);
