@@ -92,11 +92,6 @@ bool Companion::fromEditor(const std::string &Body) {
   return Exit;
 }
 
-bool Companion::shutdownRequested() {
-  std::lock_guard<std::mutex> Lock(Mutex);
-  return SawShutdown;
-}
-
 static bool isDocumentNotification(llvm::StringRef Method) {
   return Method == "textDocument/didOpen" ||
          Method == "textDocument/didChange" ||
@@ -118,7 +113,6 @@ bool Companion::observeEditorMessage(const json::Object &Msg) {
     return false;
   }
   if (*Method == "shutdown") {
-    std::lock_guard<std::mutex> Lock(Mutex);
     SawShutdown = true;
     return false;
   }

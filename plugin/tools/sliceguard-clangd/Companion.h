@@ -66,8 +66,8 @@ public:
   /// Ends runChecksLoop soon: a running worker is killed, not waited for.
   /// Never blocks.
   void stop();
-  /// True once the editor sent "shutdown".
-  bool shutdownRequested();
+  /// True once the editor sent "shutdown".  Never blocks.
+  bool shutdownRequested() const { return SawShutdown; }
 
 private:
   using Clock = std::chrono::steady_clock;
@@ -131,9 +131,9 @@ private:
   int CancelPipe[2] = {-1, -1};
   Encoding Enc = Encoding::Utf16;
   std::string InitializeId;
-  bool SawInitialize = false; ///< the editor sent "initialize"
-  bool Initialized = false;   ///< ...and has clangd's answer to it
-  bool SawShutdown = false;   ///< the editor sent "shutdown"
+  bool SawInitialize = false;           ///< the editor sent "initialize"
+  bool Initialized = false;             ///< ...and has clangd's answer to it
+  std::atomic<bool> SawShutdown{false}; ///< the editor sent "shutdown"
   bool SaidEarlyIgnored = false;
   bool SaidCxx = false;     ///< "C++ is not analysed" was said
   std::string CxxSeenEarly; ///< a C++ file opened before it could be

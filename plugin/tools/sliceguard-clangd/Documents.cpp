@@ -19,16 +19,23 @@ std::string uriToPath(llvm::StringRef Uri) {
       Path += Uri[I];
     }
   }
+  // "%00" would name another file to everything that takes a C string.
+  if (Path.find('\0') != std::string::npos)
+    return {};
   return Path;
 }
 
 std::string pathToUri(llvm::StringRef Path) {
   std::string Uri = "file://";
   for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
       Uri += C;
-    else
-      Uri += "%" + llvm::utohexstr(C, /*LowerCase=*/false, 2);
+    } else {
+      // Two digits always (utohexstr(0, false, 2) gives "000").
+      Uri += '%';
+      Uri += llvm::hexdigit(C >> 4);
+      Uri += llvm::hexdigit(C & 15);
+    }
   }
   return Uri;
 }

@@ -34,7 +34,7 @@ struct Document {
 /// "file:///a%20b.c" -> "/a b.c"; empty for URIs that are not file URIs.
 /// Escapes decode whatever the case of their hex digits, so every spelling
 /// of one file URI ("a%3Ab.c" and "a:b.c", "%c3%a9" and "%C3%A9") gives one
-/// path.
+/// path.  Empty as well for a path with a NUL byte ("%00").
 std::string uriToPath(llvm::StringRef Uri);
 std::string pathToUri(llvm::StringRef Path);
 
