@@ -5,10 +5,27 @@
 #include "JsonLimits.h"
 #include "Reports.h"
 #include "Subprocess.h"
+#include "clang/Driver/Types.h"
+// The driver's option table moved to clang/Options in LLVM 22.
+#if __has_include("clang/Options/Options.h")
+#include "clang/Options/Options.h"
+namespace clang_options = clang::options;
+static const llvm::opt::OptTable &driverOptions() {
+  return clang::getDriverOptTable();
+}
+#else
+#include "clang/Driver/Options.h"
+namespace clang_options = clang::driver::options;
+static const llvm::opt::OptTable &driverOptions() {
+  return clang::driver::getDriverOptTable();
+}
+#endif
+#include "llvm/Option/ArgList.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace sliceguard {
@@ -46,32 +63,73 @@ static std::string serialize(const json::Value &V) {
 
 Companion::Companion(CompanionConfig Config, MessageWriter &ToEditor,
                      MessageWriter &ToClangd)
-    : Config(std::move(Config)), ToEditor(ToEditor), ToClangd(ToClangd) {}
+    : Config(std::move(Config)), ToEditor(ToEditor), ToClangd(ToClangd) {
+  if (pipe2(CancelPipe, O_CLOEXEC) != 0)
+    CancelPipe[0] = CancelPipe[1] = -1; // stop() then waits for the run
+  if (!this->Config.CpuLimitSeconds)
+    this->Config.CpuLimitSeconds = this->Config.TimeoutSeconds + 5;
+}
 
 //===-- editor -> clangd --------------------------------------------------===//
 
-void Companion::fromEditor(const std::string &Body) {
+bool Companion::fromEditor(const std::string &Body) {
+  // llvm::json::parse, in clangd as here, recurses once per level: such a
+  // message would overflow clangd's stack and end the session.
+  if (tools::jsonNestingDepth(Body, tools::MaxJsonDepth) >
+      tools::MaxJsonDepth) {
+    logLine("dropped a message from the editor nested deeper than " +
+            llvm::Twine(tools::MaxJsonDepth) +
+            " levels (it would crash clangd's JSON parser)");
+    return false;
+  }
+  bool Exit = false;
   auto Parsed = tools::parseLimited(Body);
   if (!Parsed)
     llvm::consumeError(Parsed.takeError()); // not ours to judge: pass it on
   else if (const json::Object *Msg = Parsed->getAsObject())
-    observeEditorMessage(*Msg);
+    Exit = observeEditorMessage(*Msg);
   ToClangd.write(Body);
+  return Exit;
 }
 
-void Companion::observeEditorMessage(const json::Object &Msg) {
+static bool isDocumentNotification(llvm::StringRef Method) {
+  return Method == "textDocument/didOpen" ||
+         Method == "textDocument/didChange" ||
+         Method == "textDocument/didSave" || Method == "textDocument/didClose";
+}
+
+bool Companion::observeEditorMessage(const json::Object &Msg) {
   auto Method = getStr(&Msg, "method");
   if (!Method)
-    return;
+    return false;
   const json::Object *Params = Msg.getObject("params");
   const json::Value *Id = Msg.get("id");
+  if (*Method == "exit")
+    return true;
   if (*Method == "initialize" && Id) {
     std::lock_guard<std::mutex> Lock(Mutex);
     InitializeId = idKey(*Id);
-    return;
+    SawInitialize = true;
+    return false;
+  }
+  if (*Method == "shutdown") {
+    SawShutdown = true;
+    return false;
+  }
+  if (isDocumentNotification(*Method)) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (!SawInitialize) {
+      // clangd drops these ("Notification ... before initialization"); a
+      // document clangd does not know must not get diagnostics.
+      if (!SaidEarlyIgnored)
+        logLine("ignoring " + *Method +
+                " before initialize (clangd ignores it too)");
+      SaidEarlyIgnored = true;
+      return false;
+    }
   }
   if (!Params)
-    return;
+    return false;
   if (*Method == "textDocument/didOpen")
     didOpen(*Params);
   else if (*Method == "textDocument/didChange")
@@ -82,18 +140,72 @@ void Companion::observeEditorMessage(const json::Object &Msg) {
     didClose(*Params);
   else if (*Method == "textDocument/codeAction" && Id)
     rememberCodeAction(*Id, *Params);
+  return false;
 }
 
-static std::string documentUri(const json::Object &Params) {
-  return strOr(Params.getObject("textDocument"), "uri");
+/// The documentKey of the document a notification or request is about.
+static std::string documentKeyOf(const json::Object &Params) {
+  return documentKey(strOr(Params.getObject("textDocument"), "uri"));
 }
 
-static bool isCheckedLanguage(llvm::StringRef LanguageId,
-                              llvm::StringRef Path) {
-  if (LanguageId == "c" || LanguageId == "cpp" || LanguageId == "objective-c")
-    return true;
+enum class Language { C, Cxx, Other };
+
+/// What the editor says a document is; its extension when the editor's
+/// language id is not one of clangd's.
+static Language languageOf(llvm::StringRef LanguageId, llvm::StringRef Path) {
+  if (LanguageId == "c" || LanguageId == "objective-c")
+    return Language::C;
+  if (LanguageId == "cpp" || LanguageId == "objective-cpp" ||
+      LanguageId == "cuda-cpp" || LanguageId == "cuda" || LanguageId == "hip")
+    return Language::Cxx;
   llvm::StringRef Ext = llvm::sys::path::extension(Path);
-  return Ext == ".c" || Ext == ".h";
+  if (Ext == ".c" || Ext == ".h")
+    return Language::C;
+  if (!Ext.empty() &&
+      clang::driver::types::isCXX(
+          clang::driver::types::lookupTypeForExtension(Ext.drop_front())))
+    return Language::Cxx;
+  return Language::Other;
+}
+
+/// True when \p Command compiles its file as C++ (or another C++-based
+/// language): "-x c++", a C++ driver ("clang++", "--driver-mode=g++"), or a
+/// C++ extension.  Read from the parsed driver options, as the driver
+/// decides.
+static bool compilesAsCxx(const clang::tooling::CompileCommand &Command) {
+  const std::vector<std::string> &Line = Command.CommandLine;
+  if (Line.empty())
+    return false;
+  std::vector<const char *> Args;
+  for (size_t I = 1; I < Line.size(); ++I)
+    Args.push_back(Line[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed =
+      driverOptions().ParseArgs(Args, MissingIndex, MissingCount);
+  // The language of the file is the last -x before it; one after it
+  // applies to later inputs only.
+  clang::driver::types::ID Type = clang::driver::types::TY_INVALID;
+  for (const llvm::opt::Arg *A : Parsed) {
+    if (A->getOption().matches(clang_options::OPT_x)) {
+      Type = clang::driver::types::lookupTypeForTypeSpecifier(A->getValue());
+    } else if (A->getOption().getKind() == llvm::opt::Option::InputClass) {
+      if (llvm::sys::path::filename(A->getValue()) ==
+          llvm::sys::path::filename(Command.Filename))
+        break;
+    }
+  }
+  if (Type != clang::driver::types::TY_INVALID &&
+      Type != clang::driver::types::TY_Nothing)
+    return clang::driver::types::isCXX(Type);
+  llvm::StringRef Mode;
+  for (const llvm::opt::Arg *A :
+       Parsed.filtered(clang_options::OPT_driver_mode))
+    Mode = A->getValue();
+  llvm::StringRef Driver = llvm::sys::path::filename(Line.front());
+  if (Mode == "g++" ||
+      (Mode.empty() && (Driver.take_back(2) == "++" || Driver.contains("++-"))))
+    return true;
+  return languageOf("", Command.Filename) == Language::Cxx;
 }
 
 void Companion::didOpen(const json::Object &Params) {
@@ -107,31 +219,67 @@ void Companion::didOpen(const json::Object &Params) {
   Document D;
   D.Uri = *Uri;
   D.Path = uriToPath(*Uri);
-  if (D.Path.empty() || !isCheckedLanguage(strOr(Doc, "languageId"), D.Path))
+  if (D.Path.empty())
+    return;
+  Language Lang = languageOf(strOr(Doc, "languageId"), D.Path);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (Lang == Language::Cxx)
+    sayCxxIsNotAnalysed(D.Path);
+  if (Lang != Language::C)
     return;
   D.Text = std::move(*Text);
   D.Version = intOr(Doc, "version", 0);
-  std::lock_guard<std::mutex> Lock(Mutex);
-  Documents[D.Uri] = std::move(D);
-  schedule(*Uri, std::chrono::milliseconds(0));
+  std::string Key = documentKey(D.Uri);
+  Documents[Key] = std::move(D);
+  Ours.erase(Key); // a reopened document starts afresh
+  schedule(Key, std::chrono::milliseconds(0));
+}
+
+/// Called with Mutex held.  Said once per session: sliceguard's checks are
+/// about its C runtime; a C++ file would silently get no findings.
+void Companion::sayCxxIsNotAnalysed(const std::string &Path) {
+  if (SaidCxx)
+    return;
+  SaidCxx = true;
+  std::string Text = "sliceguard does not analyse C++ (" +
+                     llvm::sys::path::filename(Path).str() +
+                     " and every other C++ file get clangd's diagnostics "
+                     "only); it checks C files";
+  // The editor may not be sent messages before it has the initialize
+  // answer: then it is said once that has gone out.
+  if (!Initialized) {
+    SaidCxx = false;
+    CxxSeenEarly = Path;
+    return;
+  }
+  logLine(Text);
+  ToEditor.write(serialize(
+      json::Object{{"jsonrpc", "2.0"},
+                   {"method", "window/showMessage"},
+                   {"params", json::Object{{"type", 3}, {"message", Text}}}}));
 }
 
 void Companion::didChange(const json::Object &Params) {
-  std::string Uri = documentUri(Params);
+  std::string Key = documentKeyOf(Params);
   const json::Array *Changes = Params.getArray("contentChanges");
   std::lock_guard<std::mutex> Lock(Mutex);
-  auto It = Documents.find(Uri);
+  auto It = Documents.find(Key);
   if (It == Documents.end() || !Changes)
     return;
   Document &D = It->second;
-  auto Mine = Ours.find(Uri);
+  auto Mine = Ours.find(Key);
   bool Carry = Mine != Ours.end() && Mine->second.Version == D.Version;
   for (const json::Value &C : *Changes) {
     const json::Object *Change = C.getAsObject();
     if (!Change || !applyChange(D.Text, *Change, Enc)) {
-      logLine("ignoring a malformed change to " + Uri);
-      Documents.erase(It); // out of sync: stop checking until reopened
-      Ours.erase(Uri);
+      // clangd refuses the same change and forgets the document ("Failed
+      // to update"): checking our copy would report on text nobody has.
+      logLine("dropping " + D.Path +
+              ": a change outside the text or malformed (clangd drops the "
+              "document too); it is checked again once reopened");
+      Documents.erase(It);
+      Due.erase(Key);
+      Ours.erase(Key);
       return;
     }
     if (Carry) {
@@ -147,7 +295,7 @@ void Companion::didChange(const json::Object &Params) {
   // next publish and come back a moment later, at every pause in typing.
   if (Carry)
     Mine->second.Version = D.Version;
-  schedule(Uri, Config.Debounce);
+  schedule(Key, Config.Debounce);
 }
 
 /// Moves \p S (if it is in \p Path) along with \p Edit.  Returns false when
@@ -183,23 +331,23 @@ void Companion::carryThroughEdit(std::vector<tools::FindingRecord> &Findings,
 }
 
 void Companion::didSave(const json::Object &Params) {
-  std::string Uri = documentUri(Params);
+  std::string Key = documentKeyOf(Params);
   std::lock_guard<std::mutex> Lock(Mutex);
-  auto It = Documents.find(Uri);
+  auto It = Documents.find(Key);
   if (It == Documents.end())
     return;
   if (auto Text = getStr(&Params, "text"))
     It->second.Text = std::move(*Text);
-  schedule(Uri, std::chrono::milliseconds(0));
+  schedule(Key, std::chrono::milliseconds(0));
 }
 
 void Companion::didClose(const json::Object &Params) {
-  std::string Uri = documentUri(Params);
+  std::string Key = documentKeyOf(Params);
   std::lock_guard<std::mutex> Lock(Mutex);
-  Documents.erase(Uri);
-  Due.erase(Uri);
-  Ours.erase(Uri);
-  Theirs.erase(Uri);
+  Documents.erase(Key);
+  Due.erase(Key);
+  Ours.erase(Key);
+  Theirs.erase(Key);
 }
 
 void Companion::rememberCodeAction(const json::Value &Id,
@@ -210,7 +358,7 @@ void Companion::rememberCodeAction(const json::Value &Id,
   if (!Start || !End)
     return;
   PendingCodeAction P;
-  P.Uri = documentUri(Params);
+  P.Key = documentKeyOf(Params);
   P.FirstLine = intOr(Start, "line", 0);
   P.LastLine = intOr(End, "line", P.FirstLine);
   std::lock_guard<std::mutex> Lock(Mutex);
@@ -218,9 +366,9 @@ void Companion::rememberCodeAction(const json::Value &Id,
 }
 
 /// Called with Mutex held.
-void Companion::schedule(const std::string &Uri,
+void Companion::schedule(const std::string &Key,
                          std::chrono::milliseconds Delay) {
-  Due[Uri] = Clock::now() + Delay;
+  Due[Key] = Clock::now() + Delay;
   Wake.notify_all();
 }
 
@@ -237,14 +385,23 @@ void Companion::fromClangd(const std::string &Body) {
   // Holding the lock while writing keeps a merged publish from overtaking a
   // newer one written by the checks thread.
   std::lock_guard<std::mutex> Lock(Mutex);
-  if (Msg && rewriteClangdMessage(*Msg))
+  bool AnswersInitialize = false;
+  if (Msg && rewriteClangdMessage(*Msg, AnswersInitialize))
     ToEditor.write(serialize(std::move(*Parsed)));
   else
     ToEditor.write(Body);
+  if (AnswersInitialize) {
+    // Only now may the checks publish (and C++ files be mentioned).
+    Initialized = true;
+    Wake.notify_all();
+    if (!CxxSeenEarly.empty())
+      sayCxxIsNotAnalysed(CxxSeenEarly);
+  }
 }
 
 /// Returns true when \p Msg was changed and must be re-serialised.
-bool Companion::rewriteClangdMessage(json::Object &Msg) {
+bool Companion::rewriteClangdMessage(json::Object &Msg,
+                                     bool &AnswersInitialize) {
   auto Method = getStr(&Msg, "method");
   if (Method && *Method == "textDocument/publishDiagnostics") {
     json::Object *Params = Msg.getObject("params");
@@ -257,9 +414,10 @@ bool Companion::rewriteClangdMessage(json::Object &Msg) {
   if (Method || !Id)
     return false;
   std::string Key = idKey(*Id);
-  if (Key == InitializeId) {
+  if (Key == InitializeId && !Initialized) {
     if (const json::Object *Result = Msg.getObject("result"))
       noteInitializeResult(*Result);
+    AnswersInitialize = true;
     return false;
   }
   return mergeCodeActions(Key, Msg);
@@ -270,7 +428,7 @@ void Companion::noteInitializeResult(const json::Object &Result) {
   auto Negotiated = getStr(Caps, "positionEncoding");
   if (!Negotiated)
     Negotiated = getStr(&Result, "offsetEncoding"); // clangd's extension
-  Enc = Negotiated && *Negotiated == "utf-8" ? Encoding::Utf8 : Encoding::Utf16;
+  Enc = encodingNamed(Negotiated ? *Negotiated : "utf-16");
 }
 
 /// Called with Mutex held: remembers clangd's list, appends ours.
@@ -278,14 +436,19 @@ void Companion::mergeDiagnostics(json::Object &Params) {
   auto Uri = getStr(&Params, "uri");
   if (!Uri)
     return;
-  ClangdDiagnostics &Mine = Theirs[*Uri];
+  std::string Key = documentKey(*Uri);
+  ClangdDiagnostics &Mine = Theirs[Key];
   if (const json::Array *Diags = Params.getArray("diagnostics"))
     Mine.Diagnostics = *Diags;
   Mine.Version = getInt(&Params, "version");
   json::Array Merged = Mine.Diagnostics;
-  for (json::Value &D : ourDiagnostics(*Uri))
+  for (json::Value &D : ourDiagnostics(Key))
     Merged.push_back(std::move(D));
   Params["diagnostics"] = std::move(Merged);
+  // One document, one spelling: the editor's (clangd re-encodes the URI).
+  auto Doc = Documents.find(Key);
+  if (Doc != Documents.end())
+    Params["uri"] = Doc->second.Uri;
 }
 
 static bool sameFile(llvm::StringRef A, llvm::StringRef B) {
@@ -296,37 +459,67 @@ static bool sameFile(llvm::StringRef A, llvm::StringRef B) {
          !llvm::sys::fs::getUniqueID(B, IB) && IA == IB;
 }
 
-json::Array Companion::ourDiagnostics(const std::string &Uri) const {
+json::Array Companion::ourDiagnostics(const std::string &Key) const {
   json::Array Out;
-  auto Doc = Documents.find(Uri);
-  auto It = Ours.find(Uri);
+  auto Doc = Documents.find(Key);
+  auto It = Ours.find(Key);
   if (Doc == Documents.end() || It == Ours.end() ||
       It->second.Version != Doc->second.Version)
     return Out;
   for (const tools::FindingRecord &F : It->second.Findings)
     if (!F.Suppressed && sameFile(F.Where.File, Doc->second.Path))
-      Out.push_back(lspDiagnostic(F));
+      Out.push_back(lspDiagnostic(F, Doc->second));
   return Out;
 }
 
-json::Object Companion::lspRange(const tools::Span &S) const {
-  auto Pos = [&](const tools::Position &P) {
-    unsigned Column = Enc == Encoding::Utf8 ? P.Column : P.Utf16Column;
-    return json::Object{{"line", P.Line ? P.Line - 1 : 0},
-                        {"character", Column ? Column - 1 : 0}};
-  };
-  tools::Position End = S.End.Line ? S.End : S.Begin;
-  return json::Object{{"start", Pos(S.Begin)}, {"end", Pos(End)}};
+/// A position in the negotiated encoding.  In the document itself the
+/// character is counted on the editor's text (findings carried through
+/// edits sit on lines that the edits did not touch); in another file on
+/// the file's text on disk.
+json::Object Companion::lspPosition(const std::string &File,
+                                    const tools::Position &P,
+                                    const Document &Doc) const {
+  unsigned Line = P.Line ? P.Line - 1 : 0;
+  unsigned Character;
+  if (File == Doc.Path || sameFile(File, Doc.Path)) {
+    Character = characterOf(lineOf(Doc.Text, P.Line), P.Column, Enc);
+  } else if (Enc == Encoding::Utf8) {
+    Character = P.Column ? P.Column - 1 : 0;
+  } else if (Enc == Encoding::Utf16) {
+    Character = P.Utf16Column ? P.Utf16Column - 1 : 0;
+  } else {
+    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    Character = Buffer ? characterOf(lineOf((*Buffer)->getBuffer(), P.Line),
+                                     P.Column, Enc)
+                       : (P.Column ? P.Column - 1 : 0);
+  }
+  return json::Object{{"line", Line}, {"character", Character}};
 }
 
-json::Object Companion::lspDiagnostic(const tools::FindingRecord &F) const {
+json::Object Companion::lspRange(const tools::Span &S,
+                                 const Document &Doc) const {
+  tools::Position End = S.End.Line ? S.End : S.Begin;
+  return json::Object{{"start", lspPosition(S.File, S.Begin, Doc)},
+                      {"end", lspPosition(S.File, End, Doc)}};
+}
+
+/// The URI of \p File as the editor spells it when it is the document.
+std::string Companion::uriFor(const std::string &File,
+                              const Document &Doc) const {
+  if (File == Doc.Path || sameFile(File, Doc.Path))
+    return Doc.Uri;
+  return pathToUri(File);
+}
+
+json::Object Companion::lspDiagnostic(const tools::FindingRecord &F,
+                                      const Document &Doc) const {
   json::Array Related;
   for (const tools::NoteRecord &N : F.Notes)
-    Related.push_back(
-        json::Object{{"location", json::Object{{"uri", pathToUri(N.Where.File)},
-                                               {"range", lspRange(N.Where)}}},
-                     {"message", N.Message}});
-  json::Object D{{"range", lspRange(F.Where)},
+    Related.push_back(json::Object{
+        {"location", json::Object{{"uri", uriFor(N.Where.File, Doc)},
+                                  {"range", lspRange(N.Where, Doc)}}},
+        {"message", N.Message}});
+  json::Object D{{"range", lspRange(F.Where, Doc)},
                  {"severity", F.IsError ? 1 : 2},
                  {"source", "sliceguard"},
                  {"code", F.Check},
@@ -367,8 +560,8 @@ bool Companion::mergeCodeActions(const std::string &Key, json::Object &Msg) {
     return false;
   PendingCodeAction Request = std::move(Pending->second);
   CodeActions.erase(Pending);
-  auto Doc = Documents.find(Request.Uri);
-  auto It = Ours.find(Request.Uri);
+  auto Doc = Documents.find(Request.Key);
+  auto It = Ours.find(Request.Key);
   if (Doc == Documents.end() || It == Ours.end() ||
       It->second.Version != Doc->second.Version || Msg.get("error"))
     return false;
@@ -381,17 +574,18 @@ bool Companion::mergeCodeActions(const std::string &Key, json::Object &Msg) {
       continue;
     std::map<std::string, json::Array> Edits;
     for (const tools::FixRecord &X : F.Fixes)
-      Edits[pathToUri(X.Removed.File)].push_back(json::Object{
-          {"range", lspRange(X.Removed)}, {"newText", X.Replacement}});
+      Edits[uriFor(X.Removed.File, Doc->second)].push_back(
+          json::Object{{"range", lspRange(X.Removed, Doc->second)},
+                       {"newText", X.Replacement}});
     json::Object Changes;
     for (auto &E : Edits)
       Changes[E.first] = std::move(E.second);
-    Actions.push_back(
-        json::Object{{"title", fixTitle(F)},
-                     {"kind", "quickfix"},
-                     {"isPreferred", true},
-                     {"diagnostics", json::Array{lspDiagnostic(F)}},
-                     {"edit", json::Object{{"changes", std::move(Changes)}}}});
+    Actions.push_back(json::Object{
+        {"title", fixTitle(F)},
+        {"kind", "quickfix"},
+        {"isPreferred", true},
+        {"diagnostics", json::Array{lspDiagnostic(F, Doc->second)}},
+        {"edit", json::Object{{"changes", std::move(Changes)}}}});
   }
   if (Actions.empty())
     return false;
@@ -406,18 +600,20 @@ bool Companion::mergeCodeActions(const std::string &Key, json::Object &Msg) {
 
 /// Called with Mutex held: a publish of its own when our findings arrive
 /// after clangd's (clangd's last list for the file is repeated).
-void Companion::publishMerged(const std::string &Uri) {
+void Companion::publishMerged(const std::string &Key) {
+  auto Doc = Documents.find(Key);
+  if (Doc == Documents.end())
+    return;
   json::Array Merged;
-  auto Mine = Theirs.find(Uri);
+  auto Mine = Theirs.find(Key);
   if (Mine != Theirs.end())
     Merged = Mine->second.Diagnostics;
-  for (json::Value &D : ourDiagnostics(Uri))
+  for (json::Value &D : ourDiagnostics(Key))
     Merged.push_back(std::move(D));
-  json::Object Params{{"uri", Uri}, {"diagnostics", std::move(Merged)}};
+  json::Object Params{{"uri", Doc->second.Uri},
+                      {"diagnostics", std::move(Merged)}};
   // The version the findings are for lets an editor drop a stale list.
-  auto Doc = Documents.find(Uri);
-  if (Doc != Documents.end())
-    Params["version"] = Doc->second.Version;
+  Params["version"] = Doc->second.Version;
   ToEditor.write(
       serialize(json::Object{{"jsonrpc", "2.0"},
                              {"method", "textDocument/publishDiagnostics"},
@@ -426,16 +622,22 @@ void Companion::publishMerged(const std::string &Uri) {
 
 //===-- the checks thread -------------------------------------------------===//
 
+/// Takes no lock: a thread holding Mutex may be stuck writing to an editor
+/// that stopped reading, and the way out must not wait for it.
 void Companion::stop() {
-  std::lock_guard<std::mutex> Lock(Mutex);
   Stopping = true;
+  if (CancelPipe[1] >= 0) {
+    char Byte = 1;
+    ssize_t Ignored = ::write(CancelPipe[1], &Byte, 1);
+    (void)Ignored;
+  }
   Wake.notify_all();
 }
 
 void Companion::runChecksLoop() {
   std::unique_lock<std::mutex> Lock(Mutex);
   while (!Stopping) {
-    if (Due.empty()) {
+    if (Due.empty() || !Initialized) {
       Wake.wait(Lock);
       continue;
     }
@@ -446,9 +648,9 @@ void Companion::runChecksLoop() {
       Wake.wait_until(Lock, Next->second);
       continue;
     }
-    std::string Uri = Next->first;
+    std::string Key = Next->first;
     Due.erase(Next);
-    auto Doc = Documents.find(Uri);
+    auto Doc = Documents.find(Key);
     if (Doc == Documents.end())
       continue;
     Document Snapshot = Doc->second;
@@ -541,6 +743,11 @@ clang::tooling::CompileCommand Companion::commandFor(const std::string &Path) {
 void Companion::checkDocument(const Document &Doc) {
   auto Started = Clock::now();
   clang::tooling::CompileCommand Cmd = commandFor(Doc.Path);
+  if (compilesAsCxx(Cmd)) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    sayCxxIsNotAnalysed(Doc.Path);
+    return;
+  }
   json::Array Args;
   for (const std::string &A : Cmd.CommandLine)
     Args.push_back(A);
@@ -551,11 +758,16 @@ void Companion::checkDocument(const Document &Doc) {
       {"directory", Cmd.Directory},        {"file", Doc.Path},
       {"arguments", std::move(Args)},      {"contents", Doc.Text},
       {"options", std::move(LibraryArgs)}, {"resourceDir", Config.ResourceDir}};
-  WorkerResult Run =
-      runWorker({Config.SelfPath, "--sliceguard-worker"},
-                serialize(std::move(Request)), Config.TimeoutSeconds);
+  WorkerResult Run = runWorker(
+      {Config.SelfPath, "--sliceguard-worker",
+       "--sliceguard-parent=" + std::to_string(getpid()),
+       "--sliceguard-cpu-limit=" + std::to_string(Config.CpuLimitSeconds)},
+      serialize(std::move(Request)), Config.TimeoutSeconds, CancelPipe[0]);
   std::string Name = llvm::sys::path::filename(Doc.Path).str();
   if (!Run.Ok) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (Stopping)
+      return; // killed on the way out, not a failure of the checks
     logLine("checks failed on " + Doc.Path + " (" + Run.Error +
             "); clangd's diagnostics are unaffected");
     return;
@@ -580,13 +792,16 @@ void Companion::checkDocument(const Document &Doc) {
                         Name, Doc.Version, Millis, Result->countActive()));
 
   std::lock_guard<std::mutex> Lock(Mutex);
-  auto Current = Documents.find(Doc.Uri);
-  if (Current == Documents.end() || Current->second.Version != Doc.Version)
-    return; // edited meanwhile: a newer run is already scheduled
-  OurDiagnostics &Mine = Ours[Doc.Uri];
+  std::string Key = documentKey(Doc.Uri);
+  auto Current = Documents.find(Key);
+  if (Stopping || Current == Documents.end() ||
+      Current->second.Version != Doc.Version ||
+      Current->second.Text != Doc.Text)
+    return; // edited or dropped meanwhile: a newer run is already scheduled
+  OurDiagnostics &Mine = Ours[Key];
   Mine.Version = Doc.Version;
   Mine.Findings = std::move(Result->Findings);
-  publishMerged(Doc.Uri);
+  publishMerged(Key);
 }
 
 } // namespace lsp

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -36,10 +37,24 @@ static pid_t spawn(const std::vector<std::string> &Argv, int StdinFd,
   posix_spawn_file_actions_adddup2(&Actions, StdoutFd, 1);
   for (int Fd : CloseInChild)
     posix_spawn_file_actions_addclose(&Actions, Fd);
+  // The proxy blocks its termination signals (a thread of its own waits
+  // for them) and ignores SIGPIPE; children start with neither.
+  posix_spawnattr_t Attr;
+  posix_spawnattr_init(&Attr);
+  sigset_t Empty, Defaults;
+  sigemptyset(&Empty);
+  sigemptyset(&Defaults);
+  for (int Sig : {SIGPIPE, SIGTERM, SIGINT, SIGHUP})
+    sigaddset(&Defaults, Sig);
+  posix_spawnattr_setsigmask(&Attr, &Empty);
+  posix_spawnattr_setsigdefault(&Attr, &Defaults);
+  posix_spawnattr_setflags(&Attr,
+                           POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   std::vector<char *> Args = argvOf(Argv);
   pid_t Pid = -1;
   int Status =
-      posix_spawnp(&Pid, Args[0], &Actions, nullptr, Args.data(), environ);
+      posix_spawnp(&Pid, Args[0], &Actions, &Attr, Args.data(), environ);
+  posix_spawnattr_destroy(&Attr);
   posix_spawn_file_actions_destroy(&Actions);
   if (Status != 0) {
     Error = "cannot start " + Argv[0] + ": " + std::strerror(Status);
@@ -68,14 +83,22 @@ Child spawnPiped(const std::vector<std::string> &Argv, std::string &Error) {
   return C;
 }
 
-static std::string describeStatus(int Status) {
+std::string describeStatus(int Status) {
   if (WIFSIGNALED(Status))
-    return std::string("killed by signal ") + strsignal(WTERMSIG(Status));
+    return "killed by signal " + std::to_string(WTERMSIG(Status)) + " (" +
+           strsignal(WTERMSIG(Status)) + ")";
   return "exit status " + std::to_string(WEXITSTATUS(Status));
 }
 
+bool dieWithParent(pid_t ParentPid) {
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0)
+    return true; // not Linux-like: the CPU limit is the only backstop
+  return getppid() == ParentPid;
+}
+
 WorkerResult runWorker(const std::vector<std::string> &Argv,
-                       const std::string &Input, unsigned TimeoutSeconds) {
+                       const std::string &Input, unsigned TimeoutSeconds,
+                       int CancelFd) {
   WorkerResult R;
   std::string Error;
   Child C = spawnPiped(Argv, Error);
@@ -87,7 +110,7 @@ WorkerResult runWorker(const std::vector<std::string> &Argv,
   auto Deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(TimeoutSeconds);
   size_t Written = 0;
-  bool TimedOut = false;
+  bool TimedOut = false, Cancelled = false;
   fcntl(C.ToChild, F_SETFL, O_NONBLOCK);
   signal(SIGPIPE, SIG_IGN);
   while (C.FromChild >= 0) {
@@ -99,15 +122,23 @@ WorkerResult runWorker(const std::vector<std::string> &Argv,
       kill(C.Pid, SIGKILL);
       break;
     }
-    pollfd Fds[2] = {{C.FromChild, POLLIN, 0}, {C.ToChild, POLLOUT, 0}};
-    int NFds = C.ToChild >= 0 ? 2 : 1;
+    // Stdin last: it drops out of the set once the input is written.
+    pollfd Fds[3] = {{C.FromChild, POLLIN, 0},
+                     {CancelFd, POLLIN, 0},
+                     {C.ToChild, POLLOUT, 0}};
+    int NFds = C.ToChild >= 0 ? 3 : 2;
     if (poll(Fds, NFds, static_cast<int>(std::min<long long>(Left, INT_MAX))) <
         0) {
       if (errno == EINTR)
         continue;
       break;
     }
-    if (NFds == 2 && Fds[1].revents) {
+    if (Fds[1].revents) {
+      Cancelled = true;
+      kill(C.Pid, SIGKILL);
+      break;
+    }
+    if (NFds == 3 && Fds[2].revents) {
       ssize_t N =
           ::write(C.ToChild, Input.data() + Written, Input.size() - Written);
       if (N > 0)
@@ -137,7 +168,9 @@ WorkerResult runWorker(const std::vector<std::string> &Argv,
   int Status = 0;
   while (waitpid(C.Pid, &Status, 0) < 0 && errno == EINTR) {
   }
-  if (TimedOut)
+  if (Cancelled)
+    R.Error = "cancelled";
+  else if (TimedOut)
     R.Error = "timed out after " + std::to_string(TimeoutSeconds) + " s";
   else if (!WIFEXITED(Status) || WEXITSTATUS(Status) != 0)
     R.Error = describeStatus(Status);

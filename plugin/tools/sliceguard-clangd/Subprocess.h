@@ -28,9 +28,21 @@ struct WorkerResult {
 };
 
 /// Runs \p Argv with \p Input on stdin and collects stdout, killing it after
-/// \p TimeoutSeconds.  A crash in the child is reported, never inherited.
+/// \p TimeoutSeconds, or as soon as \p CancelFd (if not -1) becomes
+/// readable.  A crash in the child is reported, never inherited.
 WorkerResult runWorker(const std::vector<std::string> &Argv,
-                       const std::string &Input, unsigned TimeoutSeconds);
+                       const std::string &Input, unsigned TimeoutSeconds,
+                       int CancelFd = -1);
+
+/// "exit status 3", "killed by signal 9 (Killed)": a waitpid status as the
+/// log says it.
+std::string describeStatus(int Status);
+
+/// In a child: asks the kernel to SIGKILL this process when its parent
+/// goes away, and makes sure the parent \p ParentPid is still there (it may
+/// have died before the request).  Returns false when it is not.  The
+/// request survives exec, so it also covers a program exec'd afterwards.
+bool dieWithParent(pid_t ParentPid);
 
 /// Path of the running executable (to start ourselves in worker mode).
 std::string selfExecutable(const char *Argv0);

@@ -14,15 +14,33 @@ Scenarios:
   open        open a file, wait for clangd's and sliceguard's diagnostics
   reload      open a file, change its flags file on disk, save: the new
               flags are used
+  lifetime    with a worker that never ends (--end says how the session
+              ends: exit, eof, term, kill, kill-clangd): the server exits
+              and neither clangd nor the worker outlives it
+  uri         open a file under an editor's spelling of its URI
+              (--quote-uri, --lower-hex): every publish uses that spelling
+  encoding    negotiate --encoding, check that sliceguard's range covers the
+              right text and that an incremental edit after astral
+              characters lands where it should
+  deep-json   send a message nested 100,000 levels deep, then go on
+  framing     send a bad header (--header) and wait for the server to exit
+  out-of-range  an edit outside the text: the document is dropped, as
+              clangd drops it
+  early-open  open a file before initialize: never checked or published
+  cxx         open C++ documents (languageId cpp, -x c++) and a C file
+  checked     open a file and wait for the log to say it was checked
 """
 import argparse
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
 import threading
 import queue
 import time
+import urllib.parse
 
 TIMEOUT = float(os.environ.get("SLICEGUARD_LSP_TIMEOUT", "120"))
 
@@ -33,6 +51,7 @@ class Server:
                                      stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE)
         self.messages = queue.Queue()
+        self.seen = []  # every message from the server, in order
         self.next_id = 1
         self.transcript = transcript
         self.log_lines = []
@@ -83,14 +102,27 @@ class Server:
             body = out.read(length)
             msg = json.loads(body)
             self._log("<--", msg)
+            self.seen.append(msg)
             self.messages.put(msg)
 
     def send(self, msg):
         msg["jsonrpc"] = "2.0"
         self._log("-->", msg)
-        body = json.dumps(msg).encode()
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.send_raw(json.dumps(msg).encode())
+
+    def send_raw(self, body, header=None):
+        if header is None:
+            header = b"Content-Length: %d\r\n\r\n" % len(body)
+        self.proc.stdin.write(header + body)
         self.proc.stdin.flush()
+
+    def wait_exit(self, what):
+        """The server's exit status; fails when it does not exit within the
+        client's (generous) timeout."""
+        try:
+            return self.proc.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            fail("server did not exit " + what)
 
     def notify(self, method, params):
         self.send({"method": method, "params": params})
@@ -133,6 +165,16 @@ def uri_of(path):
     return "file://" + os.path.abspath(path)
 
 
+def quoted_uri(path, lower_hex):
+    """An editor's spelling of a file URI: every character but letters,
+    digits, '/', '-', '.', '_' and '~' percent-encoded (VS Code escapes ':'),
+    hex digits in lower case if asked."""
+    uri = "file://" + urllib.parse.quote(os.path.abspath(path), safe="/")
+    if lower_hex:
+        uri = re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), uri)
+    return uri
+
+
 def publish_for(uri, condition):
     def pred(m):
         return (m.get("method") == "textDocument/publishDiagnostics"
@@ -165,28 +207,37 @@ def show_diagnostics(label, diags):
                 loc["range"]["start"]["line"] + 1, rel["message"]))
 
 
-def initialize(server, root):
+def initialize(server, root, encoding=None):
+    capabilities = {
+        "textDocument": {
+            "publishDiagnostics": {"relatedInformation": True},
+            "codeAction": {"codeActionLiteralSupport": {
+                "codeActionKind": {"valueSet": ["quickfix"]}}},
+        },
+    }
+    if encoding:
+        # clangd's extension (clangd 14 to 22 negotiate through it) and
+        # LSP 3.17's field.
+        capabilities["offsetEncoding"] = [encoding]
+        capabilities["general"] = {"positionEncodings": [encoding]}
     resp = server.request("initialize", {
         "processId": os.getpid(),
         "rootUri": uri_of(root),
-        "capabilities": {
-            "textDocument": {
-                "publishDiagnostics": {"relatedInformation": True},
-                "codeAction": {"codeActionLiteralSupport": {
-                    "codeActionKind": {"valueSet": ["quickfix"]}}},
-            },
-        },
+        "capabilities": capabilities,
     })
-    caps = resp["result"]["capabilities"]
+    result = resp["result"]
+    caps = result["capabilities"]
     print("initialize: codeActionProvider=%s" %
           bool(caps.get("codeActionProvider")))
     server.notify("initialized", {})
+    return caps.get("positionEncoding") or result.get("offsetEncoding") \
+        or "utf-16"
 
 
-def open_file(server, path, text, version=1):
+def open_file(server, path, text, version=1, uri=None, language="c"):
     server.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri_of(path), "languageId": "c", "version": version,
-        "text": text}})
+        "uri": uri or uri_of(path), "languageId": language,
+        "version": version, "text": text}})
 
 
 def shutdown(server):
@@ -309,6 +360,17 @@ def scenario_open(server, args):
     shutdown(server)
 
 
+def scenario_checked(server, args):
+    """Opens a file and waits until the server log says it was checked."""
+    path = os.path.join(args.dir, args.file)
+    initialize(server, args.dir)
+    open_file(server, path, read(path))
+    server.wait_log("checked %s (version 1)" % args.file,
+                    "the checks to run")
+    print("checked")
+    shutdown(server)
+
+
 def scenario_reload(server, args):
     """Opens a file whose flags lack the runtime's include path, then writes
     the flags file given by --flags-file with --flags-text and saves: the
@@ -343,10 +405,317 @@ def scenario_broken(server, args):
     shutdown(server)
 
 
+def children_of(pid):
+    """(pid, argv) of the live processes whose parent is \p pid."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+            with open("/proc/%s/cmdline" % entry, "rb") as f:
+                argv = f.read().split(b"\0")
+        except OSError:
+            continue
+        # The command name is parenthesised and may contain anything.
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append((int(entry), [a.decode("utf-8", "replace")
+                                       for a in argv if a]))
+    return found
+
+
+def alive(pid):
+    """True while \p pid exists and is not a zombie (a dead process that
+    nobody has reaped yet)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            stat = f.read()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2:].split()[0] != "Z"
+
+
+def wait_until(condition, what):
+    """Polls \p condition until true; fails after the client's timeout.
+    Normally true at once: the bound is for a loaded machine."""
+    deadline = time.time() + TIMEOUT
+    while not condition():
+        if time.time() > deadline:
+            fail("timed out waiting for " + what)
+        time.sleep(0.05)
+
+
+def scenario_lifetime(server, args):
+    """The worker never finishes (--sliceguard-worker-path points at a
+    wrapper that starts the real worker with its test-only spin flag); the
+    session ends as --end says, and nothing the server started survives."""
+    path = os.path.join(args.dir, args.file)
+    initialize(server, args.dir)
+    open_file(server, path, read(path))
+    if args.end == "cpu-limit":
+        # The CPU-time limit stops the worker by itself (SIGXCPU).
+        server.wait_log("CPU time limit exceeded", "the CPU limit to strike")
+        shutdown(server)
+        return
+    server_pid = server.proc.pid
+    procs = {}
+
+    def find_children():
+        for pid, argv in children_of(server_pid):
+            if "--sliceguard-test-spin" in argv:
+                procs["worker"] = pid
+            elif argv and "clangd" in os.path.basename(argv[0]):
+                procs["clangd"] = pid
+        return len(procs) == 2
+    wait_until(find_children, "the worker and clangd to be running")
+    print("running: worker and clangd")
+    if args.end == "exit":
+        resp = server.request("shutdown", None)
+        print("shutdown: result=%s" % json.dumps(resp.get("result")))
+    started = time.monotonic()
+    if args.end == "exit":
+        server.notify("exit", None)
+    elif args.end == "eof":
+        server.proc.stdin.close()
+    elif args.end == "term":
+        os.kill(server_pid, signal.SIGTERM)
+    elif args.end == "kill":
+        os.kill(server_pid, signal.SIGKILL)
+    elif args.end == "kill-clangd":
+        os.kill(procs["clangd"], signal.SIGKILL)
+    code = server.wait_exit("after the session ended (%s)" % args.end)
+    if args.measure:  # for docs/editors.md; never asserted in a test
+        print("latency %s: %.0f ms" % (args.end,
+                                       1000 * (time.monotonic() - started)))
+    print("exit: status=%d" % code)
+    for name in ("worker", "clangd"):
+        wait_until(lambda: not alive(procs[name]), "the %s to end" % name)
+        print("%s: gone" % name)
+
+
+def range_text(text, rng, encoding):
+    """The text an LSP range covers, counting characters in \p encoding."""
+    lines = text.split("\n")
+
+    def offset(pos):
+        line = lines[pos["line"]]
+        units = pos["character"]
+        if encoding == "utf-8":
+            return len(line.encode("utf-8")[:units].decode("utf-8"))
+        col = 0
+        for ch in line:
+            if units <= 0:
+                break
+            units -= 2 if encoding == "utf-16" and ord(ch) > 0xFFFF else 1
+            col += 1
+        return col
+    start, end = rng["start"], rng["end"]
+    if start["line"] != end["line"]:
+        return "(several lines)"
+    line = lines[start["line"]]
+    return line[offset(start):offset(end)]
+
+
+def position_of(text, needle, encoding):
+    """The LSP position of the first \p needle in \p text."""
+    before = text[:text.index(needle)]
+    line = before.count("\n")
+    column = before[before.rfind("\n") + 1:]
+    if encoding == "utf-8":
+        units = len(column.encode("utf-8"))
+    elif encoding == "utf-16":
+        units = len(column.encode("utf-16-le")) // 2
+    else:
+        units = len(column)
+    return {"line": line, "character": units}
+
+
+def scenario_encoding(server, args):
+    path = os.path.join(args.dir, args.file)
+    uri = uri_of(path)
+    encoding = initialize(server, args.dir, args.encoding)
+    print("encoding: " + encoding)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    open_file(server, path, text)
+    msg = server.wait(publish_for(uri, lambda ds: by_source(ds, "sliceguard")),
+                      "sliceguard's diagnostic")
+    ours = by_source(msg["params"]["diagnostics"], "sliceguard")[0]
+    print("open: sliceguard covers '%s'" %
+          range_text(text, ours["range"], encoding))
+    for rel in ours.get("relatedInformation", []):
+        print("  related covers '%s'" %
+              range_text(text, rel["location"]["range"], encoding))
+    # Replace the 0 of "ints_append(a, v, 0)", after astral characters on
+    # its line: a miscounted position corrupts the server's copy.
+    start = position_of(text, "0);", encoding)
+    end = dict(start, character=start["character"] + 1)
+    server.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"range": {"start": start, "end": end},
+                            "text": "7"}]})
+    edited = text.replace("0);", "7);", 1)
+    msg = server.wait(
+        lambda m: (m.get("method") == "textDocument/publishDiagnostics"
+                   and m["params"]["uri"] == uri
+                   and m["params"].get("version") == 2
+                   and by_source(m["params"]["diagnostics"], "sliceguard")),
+        "sliceguard's diagnostic for the edited text")
+    server.wait_log("checked %s (version 2)" % args.file,
+                    "the checks to run on the edited text")
+    ours = by_source(msg["params"]["diagnostics"], "sliceguard")[0]
+    print("edited: sliceguard covers '%s'" %
+          range_text(edited, ours["range"], encoding))
+    shutdown(server)
+
+
+def scenario_uri(server, args):
+    path = os.path.join(args.dir, args.file)
+    uri = quoted_uri(path, args.lower_hex)
+    print("uri: ..." + uri[uri.rindex("/"):])
+    initialize(server, args.dir)
+    open_file(server, path, read(path), uri=uri)
+    msg = server.wait(publish_for(uri, lambda ds: by_source(ds, "sliceguard")
+                                  and len(ds) > len(by_source(ds, "sliceguard"))),
+                      "a publish with clangd's and sliceguard's diagnostics")
+    show_diagnostics("open", msg["params"]["diagnostics"])
+    ours = by_source(msg["params"]["diagnostics"], "sliceguard")[0]
+    related = {r["location"]["uri"] for r in ours.get("relatedInformation", [])}
+    print("related uris: %s" % ("editor's" if related == {uri} else related))
+    resp = server.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": ours["range"],
+        "context": {"diagnostics": [ours]}})
+    for action in resp.get("result") or []:
+        if isinstance(action, dict) and "edit" in action:
+            changes = set(action["edit"].get("changes", {}))
+            print("fix-it uris: %s" % ("editor's" if changes == {uri}
+                                       else changes))
+    shutdown(server)
+    spellings = {m["params"]["uri"] for m in server.seen
+                 if m.get("method") == "textDocument/publishDiagnostics"}
+    print("published under: %s" % ("editor's spelling" if spellings == {uri}
+                                   else sorted(spellings)))
+
+
+def scenario_deep_json(server, args):
+    path = os.path.join(args.dir, args.file)
+    initialize(server, args.dir)
+    server.send_raw(b"[" * 100000)
+    server.send_raw(b'{"jsonrpc":"2.0","method":"x","params":' +
+                    b'{"a":' * 50000 + b"1" + b"}" * 50000 + b"}")
+    print("sent: two messages nested 100,000 and 50,000 levels deep")
+    open_file(server, path, read(path))
+    uri = uri_of(path)
+    msg = server.wait(publish_for(uri, lambda ds: by_source(ds, "sliceguard")),
+                      "sliceguard's diagnostics")
+    show_diagnostics("open", msg["params"]["diagnostics"])
+    resp = server.request("textDocument/documentSymbol",
+                          {"textDocument": {"uri": uri}})
+    names = sorted(s["name"] for s in resp.get("result") or [])
+    print("documentSymbol: " + " ".join(names))
+    shutdown(server)
+
+
+def scenario_framing(server, args):
+    """A bad frame from the editor: the server says so and exits (the
+    stream cannot be resynchronised), without waiting for the bytes a huge
+    Content-Length announces.  Its input stays open."""
+    initialize(server, args.dir)
+    header = args.header.encode().replace(b"\\r\\n", b"\r\n")
+    server.send_raw(args.body.encode() + b"x" * args.filler, header=header)
+    print("sent: %r" % header)
+    code = server.wait_exit("after a bad frame")
+    print("exit: status=%d" % code)
+
+
+def scenario_out_of_range(server, args):
+    path = os.path.join(args.dir, args.file)
+    uri = uri_of(path)
+    initialize(server, args.dir)
+    open_file(server, path, read(path))
+    server.wait_log("checked %s (version 1)" % args.file,
+                    "the first run of the checks")
+    server.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"range": {
+            "start": {"line": 1000, "character": 0},
+            "end": {"line": 1000, "character": 0}}, "text": "x"}]})
+    server.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 3},
+        "contentChanges": [{"range": {
+            "start": {"line": 0, "character": 500},
+            "end": {"line": 0, "character": 500}}, "text": "x"}]})
+    # A later file is due after any re-run of the first: once it has been
+    # checked, a re-run of the dropped document would have been logged.
+    other = os.path.join(args.dir, args.other)
+    open_file(server, other, read(other))
+    server.wait_log("checked %s (version 1)" % args.other,
+                    "the checks to run on the other file")
+    print("other file checked")
+    shutdown(server)
+
+
+def scenario_early_open(server, args):
+    path = os.path.join(args.dir, args.file)
+    uri = uri_of(path)
+    open_file(server, path, read(path))
+    initialize(server, args.dir)
+    first = server.seen[0]
+    print("first message: %s" % ("initialize response" if first.get("id") == 1
+                                 else json.dumps(first)[:200]))
+    other = os.path.join(args.dir, args.other)
+    open_file(server, other, read(other))
+    server.wait_log("checked %s (version 1)" % args.other,
+                    "the checks to run on the file opened after initialize")
+    shutdown(server)
+    ours = [m for m in server.seen
+            if m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"]["uri"] == uri
+            and by_source(m["params"]["diagnostics"], "sliceguard")]
+    print("sliceguard publishes for the early file: %d" % len(ours))
+
+
+def scenario_cxx(server, args):
+    """Opens --docs (NAME:LANGUAGE,...) in order, then --file, and waits
+    for --file to be checked: every document before it has been handled."""
+    initialize(server, args.dir)
+    docs = [d.split(":") for d in args.docs.split(",")] + [[args.file, "c"]]
+    for name, language in docs:
+        path = os.path.join(args.dir, name)
+        open_file(server, path, read(path), language=language)
+    server.wait_log("checked %s (version 1)" % args.file,
+                    "the checks to run on the C file")
+    shutdown(server)
+    shown = [m["params"]["message"] for m in server.seen
+             if m.get("method") == "window/showMessage"]
+    print("showMessage: %d" % len(shown))
+    for text in shown:
+        print("  " + text)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--scenario", required=True,
-                   choices=["edit-cycle", "broken", "open", "reload"])
+                   choices=["edit-cycle", "broken", "open", "reload",
+                            "lifetime", "uri", "encoding", "deep-json",
+                            "framing", "out-of-range", "early-open", "cxx",
+                            "checked"])
+    p.add_argument("--end", choices=["exit", "eof", "term", "kill",
+                                     "kill-clangd", "cpu-limit"],
+                   default="exit")
+    p.add_argument("--lower-hex", action="store_true")
+    p.add_argument("--measure", action="store_true",
+                   help="lifetime: print how long the server took to exit")
+    p.add_argument("--encoding", choices=["utf-8", "utf-16", "utf-32"])
+    p.add_argument("--header", help="raw header, \\r\\n for CR LF")
+    p.add_argument("--body", default="")
+    p.add_argument("--docs", default="", help="NAME:LANGUAGE,... (cxx)")
+    p.add_argument("--filler", type=int, default=0,
+                   help="this many bytes of 'x' after --body")
+    p.add_argument("--other", default="broken.c",
+                   help="a second file, opened later")
     p.add_argument("--flags-file")
     p.add_argument("--flags-text", help="\\n separates lines")
     p.add_argument("--dir", required=True)
@@ -361,7 +730,16 @@ def main():
     {"edit-cycle": scenario_edit_cycle,
      "broken": scenario_broken,
      "open": scenario_open,
-     "reload": scenario_reload}[args.scenario](server, args)
+     "reload": scenario_reload,
+     "lifetime": scenario_lifetime,
+     "uri": scenario_uri,
+     "encoding": scenario_encoding,
+     "deep-json": scenario_deep_json,
+     "framing": scenario_framing,
+     "out-of-range": scenario_out_of_range,
+     "early-open": scenario_early_open,
+     "cxx": scenario_cxx,
+     "checked": scenario_checked}[args.scenario](server, args)
 
 
 if __name__ == "__main__":
