@@ -839,7 +839,8 @@ ValueSet FunctionFlow::valuesOfPlace(const Place &P, const Stmt *At) const {
 
 void FunctionFlow::walkForward(
     ProgramPoint From, llvm::function_ref<Walk(const Stmt *)> Visit) const {
-  queries().walk(From, Visit);
+  if (From)
+    queries().walk(From, Visit);
 }
 
 FlowQueries &FunctionFlow::queries() const {
@@ -849,7 +850,8 @@ FlowQueries &FunctionFlow::queries() const {
 }
 
 bool FunctionFlow::reaches(const Stmt *From, const Stmt *To) const {
-  return queries().reaches(pointOf(From), pointOf(To));
+  ProgramPoint A = pointOf(From), B = pointOf(To);
+  return A && B && queries().reaches(A, B);
 }
 
 uint64_t FunctionFlow::queryWork() const {
@@ -930,6 +932,8 @@ bool FunctionFlow::reads(const Stmt *S, const Place &P) const {
 }
 
 const Stmt *FunctionFlow::nextRead(ProgramPoint From, const Place &P) const {
+  if (!From)
+    return nullptr;
   auto Classify = [&](const Stmt *S) {
     return (reads(S, P) ? FlowQueries::Hit : 0) |
            (overwrites(S, P) ? FlowQueries::Kill : 0);
