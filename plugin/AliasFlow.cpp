@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "AliasFlow.h"
+#include "FlowQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -634,6 +635,12 @@ void FunctionFlow::run() {
   Cfg = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Opts);
   if (!Cfg)
     return;
+  // Over the budget: skipped (the driver says so), never guessed at.
+  unsigned MaxBlocks = Summaries ? Summaries->maxCfgBlocks() : 0;
+  if (MaxBlocks && Cfg->getNumBlockIDs() > MaxBlocks) {
+    TooLarge = true;
+    return;
+  }
   unsigned Elements = 0;
   for (const CFGBlock *B : *Cfg)
     Elements += B->size();
@@ -774,16 +781,32 @@ const FunctionFlow::State &FunctionFlow::stateBefore(const Stmt *At) const {
   if (!P)
     return Nothing;
   // The checks ask in CFG order while walking forward: advance the cached
-  // state within its block instead of copying or replaying it.
+  // state within its block instead of copying or replaying it.  Going
+  // back, or to another block, resumes from the nearest snapshot.
   if (CachedBlock != P.Block || CachedIndex > P.Index) {
     CachedBlock = P.Block;
     CachedIndex = 0;
-    CachedState = BlockEntry[P.Block->getBlockID()];
+    auto It = Snapshots.find(P.Block);
+    unsigned Taken = It == Snapshots.end() ? 0 : It->second.size();
+    unsigned Nearest = std::min(Taken, P.Index / SnapshotStride);
+    if (Nearest) {
+      CachedIndex = Nearest * SnapshotStride;
+      CachedState = It->second[Nearest - 1];
+    } else {
+      CachedState = BlockEntry[P.Block->getBlockID()];
+    }
   }
   auto *Self = const_cast<FunctionFlow *>(this);
-  for (; CachedIndex < P.Index; ++CachedIndex)
+  for (; CachedIndex < P.Index; ++CachedIndex) {
+    if (CachedIndex && CachedIndex % SnapshotStride == 0) {
+      std::vector<State> &Taken = Snapshots[P.Block];
+      if (Taken.size() == CachedIndex / SnapshotStride - 1)
+        Taken.push_back(CachedState);
+    }
+    ++ReplaySteps;
     if (auto CS = (*P.Block)[CachedIndex].getAs<CFGStmt>())
       Self->transfer(CachedState, CS->getStmt(), /*Record=*/false);
+  }
   return CachedState;
 }
 
@@ -826,37 +849,23 @@ ValueSet FunctionFlow::valuesOfPlace(const Place &P, const Stmt *At) const {
 
 void FunctionFlow::walkForward(
     ProgramPoint From, llvm::function_ref<Walk(const Stmt *)> Visit) const {
-  if (!From)
-    return;
-  std::set<std::pair<unsigned, unsigned>> Seen;
-  std::deque<std::pair<const CFGBlock *, unsigned>> Work;
-  Work.emplace_back(From.Block, From.Index + 1);
-  while (!Work.empty()) {
-    auto [B, Start] = Work.front();
-    Work.pop_front();
-    bool Pruned = false;
-    for (unsigned I = Start; I < B->size(); ++I) {
-      if (!Seen.insert({B->getBlockID(), I}).second) {
-        Pruned = true; // already explored from here
-        break;
-      }
-      auto CS = (*B)[I].getAs<CFGStmt>();
-      if (!CS)
-        continue;
-      Walk W = Visit(CS->getStmt());
-      if (W == Walk::Stop)
-        return;
-      if (W == Walk::Prune) {
-        Pruned = true;
-        break;
-      }
-    }
-    if (Pruned)
-      continue;
-    for (const CFGBlock *Succ : B->succs())
-      if (Succ)
-        Work.emplace_back(Succ, 0);
-  }
+  if (From)
+    queries().walk(From, Visit);
+}
+
+FlowQueries &FunctionFlow::queries() const {
+  if (!Queries)
+    Queries = std::make_unique<FlowQueries>(*this);
+  return *Queries;
+}
+
+bool FunctionFlow::reaches(const Stmt *From, const Stmt *To) const {
+  ProgramPoint A = pointOf(From), B = pointOf(To);
+  return A && B && queries().reaches(A, B);
+}
+
+uint64_t FunctionFlow::queryWork() const {
+  return ReplaySteps + (Queries ? Queries->steps() : 0);
 }
 
 const Stmt *FunctionFlow::parentOf(const Stmt *S) const {
@@ -933,15 +942,16 @@ bool FunctionFlow::reads(const Stmt *S, const Place &P) const {
 }
 
 const Stmt *FunctionFlow::nextRead(ProgramPoint From, const Place &P) const {
-  const Stmt *Found = nullptr;
-  walkForward(From, [&](const Stmt *S) {
-    if (reads(S, P)) {
-      Found = S;
-      return Walk::Stop;
-    }
-    return overwrites(S, P) ? Walk::Prune : Walk::Continue;
-  });
-  return Found;
+  if (!From)
+    return nullptr;
+  auto Classify = [&](const Stmt *S) {
+    return (reads(S, P) ? FlowQueries::Hit : 0) |
+           (overwrites(S, P) ? FlowQueries::Kill : 0);
+  };
+  return queries()
+      .firstHit(From, P, FlowQueries::Kind::Reads, Classify,
+                [](const Stmt *) { return true; })
+      .S;
 }
 
 static const VarDecl *iteratorOfNext(const ApiModel &Api, const Stmt *Cond,

@@ -53,6 +53,7 @@
 namespace sliceguard {
 
 class SummaryCache;
+class FlowQueries;
 
 struct PathStep {
   enum Kind : unsigned char { Field, Deref, Elem } K;
@@ -245,6 +246,9 @@ public:
   ~FunctionFlow();
 
   bool valid() const { return Cfg != nullptr && Converged; }
+  /// True if the CFG has more blocks than the budget allows
+  /// (SummaryCache::setMaxCfgBlocks): the function is not analysed.
+  bool tooLarge() const { return TooLarge; }
   const clang::FunctionDecl *function() const { return FD; }
   const clang::CFG &cfg() const { return *Cfg; }
   const ParentIndex &parents() const { return *PM; }
@@ -310,6 +314,14 @@ public:
   const clang::Stmt *nextRead(ProgramPoint From, const Place &P) const;
   /// The enclosing statement-level parent of E skipping parens and casts.
   const clang::Stmt *parentOf(const clang::Stmt *S) const;
+  /// Path questions answered from per-block facts (FlowQueries.h), built
+  /// on first use and shared by every check of the function.
+  FlowQueries &queries() const;
+  /// True if To can run after From (From excluded, loops followed).
+  bool reaches(const clang::Stmt *From, const clang::Stmt *To) const;
+  /// The work the queries did: elements classified or visited, blocks
+  /// expanded, elements replayed to answer a state query.
+  uint64_t queryWork() const;
 
   /// Where the range over a map that covers S begins: every enclosing loop
   /// (innermost first) whose condition calls map_range_next(&it), with the
@@ -342,6 +354,8 @@ private:
   std::unique_ptr<clang::CFG> Cfg;
   std::unique_ptr<ParentIndex> PM;
   bool Converged = false;
+  bool TooLarge = false;
+  mutable std::unique_ptr<FlowQueries> Queries;
 
   std::vector<Value> Values;
   /// Values by identity (kind, place, site, base, steps) as raw words:
@@ -389,6 +403,13 @@ private:
   mutable const clang::CFGBlock *CachedBlock = nullptr;
   mutable unsigned CachedIndex = 0;
   mutable State CachedState;
+  /// In a long block, the state before every SnapshotStride-th element,
+  /// kept as replays pass it: a query that goes back in the block resumes
+  /// from the nearest one instead of the block's start (a 30,000-element
+  /// block otherwise made each such query cost the whole block).
+  static constexpr unsigned SnapshotStride = 64;
+  mutable llvm::DenseMap<const clang::CFGBlock *, std::vector<State>> Snapshots;
+  mutable uint64_t ReplaySteps = 0;
   void run();
 };
 
@@ -429,6 +450,10 @@ public:
       : Ctx(Ctx), Api(Api) {}
   /// Null for functions without a body in this TU or without effects.
   const FunctionSummary *get(const clang::FunctionDecl *FD);
+  /// Functions whose CFG has more blocks than this are not analysed, as
+  /// callers or as callees (0: no limit).
+  void setMaxCfgBlocks(unsigned N) { MaxCfgBlocks = N; }
+  unsigned maxCfgBlocks() const { return MaxCfgBlocks; }
   /// Limits summaries to the code being checked (the main file and
   /// filtered headers): the runtime's own internals are never summarised.
   void setScope(std::function<bool(const clang::FunctionDecl *)> InScope) {
@@ -441,6 +466,7 @@ private:
   std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Done;
   std::set<const clang::FunctionDecl *> InProgress;
   std::function<bool(const clang::FunctionDecl *)> Scope;
+  unsigned MaxCfgBlocks = 0;
 };
 
 } // namespace sliceguard

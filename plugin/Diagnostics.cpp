@@ -63,6 +63,8 @@ std::string argumentHelp() {
       "  analyze-all           analyse every function, not only those "
       "the screen picks\n"
       "  stats                 print how many functions were analysed\n"
+      "  max-cfg-blocks=<n>    skip (with a remark) functions whose CFG "
+      "has more than n blocks (default 10000, 0: no limit)\n"
       "  list-checks           print the checks (the compile goes on)\n"
       "  help                  print this text (the compile goes "
       "on)\n"
@@ -77,7 +79,7 @@ static llvm::Error badArgument(const llvm::Twine &Why) {
       llvm::inconvertibleErrorCode(),
       Why + "; valid arguments are checks=<globs>, werror, "
             "header-filter=<regex>, show-suppressed, analyze-all, "
-            "stats, list-checks, help");
+            "stats, max-cfg-blocks=<n>, list-checks, help");
 }
 
 /// " (did you mean 'map-insert-in-range'?)" for a near miss, else "".
@@ -145,6 +147,17 @@ llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {
     if (!llvm::Regex(Value).isValid(Why))
       return badArgument("invalid header-filter regex '" + Value + "': " + Why);
     Opts.HeaderFilter = Value.str();
+    return llvm::Error::success();
+  }
+  if (Key == "max-cfg-blocks" && HasValue) {
+    unsigned N = 0;
+    // getAsInteger refuses signs, spaces, trailing text and overflow.
+    if (Value.empty() || Value.front() == '+' || Value.front() == '-' ||
+        Value.getAsInteger(10, N))
+      return badArgument("'max-cfg-blocks=' needs a whole number of blocks "
+                         "(0 for no limit), not '" +
+                         Value + "'");
+    Opts.MaxCfgBlocks = N;
     return llvm::Error::success();
   }
   if (!HasValue)

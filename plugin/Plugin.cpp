@@ -53,6 +53,12 @@ public:
     NoteID = compat::customDiagID(Diags, L::Note, "%0");
     RemarkID = compat::customDiagID(Diags, L::Remark,
                                     "suppressed by '%2': %0 [sliceguard-%1]");
+    SkippedID = compat::customDiagID(Diags, L::Remark, "%0 [sliceguard]");
+  }
+
+  void remark(SourceLocation Loc, llvm::StringRef Message) override {
+    BufferedStderr OneWrite;
+    Diags.Report(Loc, SkippedID) << Message;
   }
 
   void report(const Finding &F, const SourceManager &,
@@ -83,7 +89,7 @@ public:
 private:
   DiagnosticsEngine &Diags;
   const Options &Opts;
-  unsigned WarningID, ErrorID, NoteID, RemarkID;
+  unsigned WarningID, ErrorID, NoteID, RemarkID, SkippedID;
 };
 
 /// Clang destroys a plugin action right after taking its consumer, so the

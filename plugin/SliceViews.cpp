@@ -1,5 +1,6 @@
 //===- SliceViews.cpp - what the four aliasing checks share ---------------===//
 #include "SliceViews.h"
+#include "FlowQueries.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtVisitor.h"
@@ -470,19 +471,21 @@ bool SliceViews::viewInfo(ValueId V, ViewInfo &Out) const {
   const auto *Call = dyn_cast<CallExpr>(Val.Site);
   if (!Call)
     return false;
+  // Most values are not views: the operand values are copied only for
+  // those that are (an append of an append of ... carries them all).
+  bool Direct = !Val.Callee && Val.Op == OpKind::SliceSlice;
+  if (!Direct && !(Val.Callee && Val.Op == OpKind::None))
+    return false;
   Out = ViewInfo();
   Out.Site = Call;
   Out.BaseValues = Val.From;
-  if (!Val.Callee && Val.Op == OpKind::SliceSlice)
+  if (Direct)
     return directView(Call, Out);
-  if (Val.Callee && Val.Op == OpKind::None) {
-    ReturnShape RS = returnShape(Val.Callee);
-    if (RS.K != ReturnShape::ViewOf || RS.Param >= Call->getNumArgs())
-      return false;
-    Out.Base = Call->getArg(RS.Param);
-    return true;
-  }
-  return false;
+  ReturnShape RS = returnShape(Val.Callee);
+  if (RS.K != ReturnShape::ViewOf || RS.Param >= Call->getNumArgs())
+    return false;
+  Out.Base = Call->getArg(RS.Param);
+  return true;
 }
 
 bool SliceViews::resultValue(const CallExpr *Call, ValueId &Out) const {
@@ -523,34 +526,23 @@ bool SliceViews::within(const Stmt *S, const Stmt *Outer) const {
 }
 
 bool SliceViews::reaches(const Stmt *From, const Stmt *To) const {
-  ProgramPoint Target = Flow.pointOf(To);
-  bool Found = false;
-  Flow.walkForward(Flow.pointOf(From), [&](const Stmt *S) {
-    if (Flow.pointOf(S).Block == Target.Block &&
-        Flow.pointOf(S).Index == Target.Index) {
-      Found = true;
-      return FunctionFlow::Walk::Stop;
-    }
-    return FunctionFlow::Walk::Continue;
-  });
-  return Found;
+  return Flow.reaches(From, To);
 }
 
 bool SliceViews::reachesWithout(const Stmt *From, const Stmt *To,
                                 const Place &Unchanged) const {
-  ProgramPoint Target = Flow.pointOf(To);
-  bool Found = false;
-  Flow.walkForward(Flow.pointOf(From), [&](const Stmt *S) {
-    ProgramPoint P = Flow.pointOf(S);
-    if (P.Block == Target.Block && P.Index == Target.Index) {
-      Found = true;
-      return FunctionFlow::Walk::Stop;
-    }
+  // A range variable is a new value after range_next(&it), so a range
+  // advance kills it like an overwrite.  A kind of its own: FlowQueries
+  // caches marks per (place, kind), and other Overwrites questions do not
+  // count the advance.
+  auto Kills = [&](const Stmt *S) {
     return Flow.advancesRange(S, Unchanged) || Flow.overwrites(S, Unchanged)
-               ? FunctionFlow::Walk::Prune
-               : FunctionFlow::Walk::Continue;
-  });
-  return Found;
+               ? FlowQueries::Kill
+               : FlowQueries::None;
+  };
+  return Flow.queries().reachesWithout(
+      Flow.pointOf(From), Flow.pointOf(To), Unchanged,
+      FlowQueries::Kind::OverwritesOrAdvances, Kills);
 }
 
 bool SliceViews::uses(const Stmt *S, const Place &P) const {
@@ -579,53 +571,22 @@ const Stmt *SliceViews::liveUse(const Stmt *At, const Place &P, bool *AtExit,
                                 const Stmt *IgnoreWithin) const {
   if (AtExit)
     *AtExit = false;
-  ProgramPoint From = Flow.pointOf(At);
-  if (!From)
-    return nullptr;
-  // Our own walk: walkForward does not say whether the exit was reached.
-  const CFGBlock *Exit = &Flow.cfg().getExit();
-  std::set<std::pair<unsigned, unsigned>> Seen;
-  std::deque<std::pair<const CFGBlock *, unsigned>> Work;
-  Work.emplace_back(From.Block, From.Index + 1);
-  bool ReachedExit = false;
-  while (!Work.empty()) {
-    auto [B, Start] = Work.front();
-    Work.pop_front();
-    if (B == Exit) {
-      ReachedExit = true;
-      continue;
-    }
-    bool Pruned = false;
-    for (unsigned I = Start; I < B->size(); ++I) {
-      if (!Seen.insert({B->getBlockID(), I}).second) {
-        Pruned = true;
-        break;
-      }
-      auto CS = (*B)[I].getAs<CFGStmt>();
-      if (!CS)
-        continue;
-      const Stmt *S = CS->getStmt();
-      // A range variable is a new value after range_next(&it).
-      if (Flow.advancesRange(S, P)) {
-        Pruned = true;
-        break;
-      }
-      if (uses(S, P) && !(IgnoreWithin && within(S, IgnoreWithin)))
-        return S;
-      if (Flow.overwrites(S, P)) {
-        Pruned = true;
-        break;
-      }
-    }
-    if (Pruned)
-      continue;
-    if (B->succ_empty() && B != Exit)
-      continue;
-    for (const CFGBlock *Succ : B->succs())
-      if (Succ)
-        Work.emplace_back(Succ, 0);
-  }
-  if (ReachedExit && outlivesFunction(P)) {
+  auto Classify = [&](const Stmt *S) -> unsigned {
+    // A range variable is a new value after range_next(&it): the old one
+    // is dead there, whatever the call reads.
+    if (Flow.advancesRange(S, P))
+      return FlowQueries::Kill;
+    return (uses(S, P) ? FlowQueries::Hit : 0) |
+           (Flow.overwrites(S, P) ? FlowQueries::Kill : 0);
+  };
+  FlowQueries::FirstHit First = Flow.queries().firstHit(
+      Flow.pointOf(At), P, FlowQueries::Kind::Uses, Classify,
+      [&](const Stmt *S) {
+        return !(IgnoreWithin && within(S, IgnoreWithin));
+      });
+  if (First.S)
+    return First.S;
+  if (First.ReachedExit && outlivesFunction(P)) {
     if (AtExit)
       *AtExit = true;
     return At;
@@ -868,6 +829,42 @@ SliceViews::pointerDefinitions(const Place &P) const {
   return It == PointerDefs.end() ? None : It->second;
 }
 
+std::vector<std::pair<const Stmt *, const Expr *>>
+SliceViews::reachingDefinitions(const Place &P, const Stmt *At) const {
+  std::vector<std::pair<const Stmt *, const Expr *>> Out;
+  const auto &Defs = pointerDefinitions(P);
+  if (Defs.empty())
+    return Out;
+  auto Kills = [&](const Stmt *S) {
+    return Flow.overwrites(S, P) ? FlowQueries::Kill : FlowQueries::None;
+  };
+  auto [It, New] = DefIndex.try_emplace(P);
+  DefinitionIndex &Index = It->second;
+  if (New)
+    for (unsigned I = 0; I < Defs.size(); ++I) {
+      Index.Position.try_emplace(Defs[I].first, I);
+      if (!Flow.overwrites(Defs[I].first, P))
+        Index.NotKills.push_back(I);
+    }
+  // The same as asking reachesWithout(Def, At, P) of every definition,
+  // without visiting the definitions that cannot reach At.
+  std::vector<unsigned> Found;
+  for (const Stmt *K : Flow.queries().reachingKills(
+           Flow.pointOf(At), P, FlowQueries::Kind::Overwrites, Kills)) {
+    auto Pos = Index.Position.find(K);
+    if (Pos != Index.Position.end())
+      Found.push_back(Pos->second);
+  }
+  for (unsigned I : Index.NotKills)
+    if (reachesWithout(Defs[I].first, At, P))
+      Found.push_back(I);
+  llvm::sort(Found);
+  Found.erase(std::unique(Found.begin(), Found.end()), Found.end());
+  for (unsigned I : Found)
+    Out.push_back(Defs[I]);
+  return Out;
+}
+
 const Stmt *SliceViews::pointerInto(const Place &P, const Place &S,
                                     const Stmt *At) const {
   auto Key = std::make_tuple(P, S, At);
@@ -877,8 +874,8 @@ const Stmt *SliceViews::pointerInto(const Place &P, const Place &S,
   const Stmt *Found = nullptr;
   ValueSet Now;
   bool HaveNow = false;
-  for (const auto &[Def, RHS] : pointerDefinitions(P)) {
-    if (!pointsInto(RHS, S) || !reachesWithout(Def, At, P))
+  for (const auto &[Def, RHS] : reachingDefinitions(P, At)) {
+    if (!pointsInto(RHS, S))
       continue;
     if (!HaveNow) {
       Now = valuesAt(S, At);

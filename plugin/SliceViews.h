@@ -170,6 +170,10 @@ public:
   pointerDefinitions(const Place &P) const;
   const clang::Stmt *pointerInto(const Place &P, const Place &S,
                                  const clang::Stmt *At) const;
+  /// The definitions of pointer place P (in pointerDefinitions' order)
+  /// that reach At with P not overwritten on the way.
+  std::vector<std::pair<const clang::Stmt *, const clang::Expr *>>
+  reachingDefinitions(const Place &P, const clang::Stmt *At) const;
   /// Loops (for / while / do) whose body contains S, innermost first.
   llvm::SmallVector<const clang::Stmt *, 2>
   enclosingLoops(const clang::Stmt *S) const;
@@ -215,6 +219,14 @@ private:
   mutable std::map<std::tuple<Place, Place, const clang::Stmt *>,
                    const clang::Stmt *>
       PointerIntoMemo;
+  /// Per pointer place: each definition's position in pointerDefinitions,
+  /// and the definitions that do not overwrite the place as a whole (the
+  /// reaching-kill search cannot find those).
+  struct DefinitionIndex {
+    llvm::DenseMap<const clang::Stmt *, unsigned> Position;
+    std::vector<unsigned> NotKills;
+  };
+  mutable std::map<Place, DefinitionIndex> DefIndex;
 };
 
 /// The slice a pointer expression points into, syntactically: `at(X, i)`,

@@ -61,14 +61,21 @@ struct Options {
   bool AnalyzeAll = false;
   /// Print, per translation unit, how many functions were analysed.
   bool Stats = false;
+  /// Functions whose CFG has more blocks than this are skipped with a
+  /// remark instead of analysed (0: no limit).  The analysis is close to
+  /// linear in a function's length, but a function of many branches can
+  /// still hold value sets as long as itself; normal code stays far below.
+  static constexpr unsigned DefaultMaxCfgBlocks = 10000;
+  unsigned MaxCfgBlocks = DefaultMaxCfgBlocks;
 
   bool isEnabled(llvm::StringRef CheckName) const;
 };
 
 /// Applies one argument, as it appears after "-fplugin-arg-sliceguard-":
 /// "checks=-*,map-*", "werror", "header-filter=REGEX", "list-checks",
-/// "help", "show-suppressed", "analyze-all", "stats".  Returns a message naming
-/// the problem (and listing the valid arguments) for anything else.
+/// "help", "show-suppressed", "analyze-all", "stats", "max-cfg-blocks=N".
+/// Returns a message naming the problem (and listing the valid arguments) for
+/// anything else.
 llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts);
 
 /// The usage text printed for "help" (one argument per line).
@@ -104,6 +111,11 @@ public:
   virtual ~FindingSink();
   virtual void report(const Finding &F, const clang::SourceManager &SM,
                       const clang::LangOptions &LangOpts) = 0;
+  /// Something the user should know that is not a finding: a function
+  /// skipped because it is over the max-cfg-blocks budget.  The plugin
+  /// shows it as a remark (never a warning, so -Werror and -verify are
+  /// untouched); the default drops it.
+  virtual void remark(clang::SourceLocation Loc, llvm::StringRef Message) {}
 };
 
 /// The consumer that runs every enabled check once the translation unit is

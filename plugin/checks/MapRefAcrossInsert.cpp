@@ -161,15 +161,8 @@ private:
   }
 
   static bool reaches(const CheckContext &C, const Stmt *From, const Stmt *To) {
-    bool Found = false;
-    C.Flow.walkForward(C.Flow.pointOf(From), [&](const Stmt *S) {
-      if (S == To) {
-        Found = true;
-        return FunctionFlow::Walk::Stop;
-      }
-      return FunctionFlow::Walk::Continue;
-    });
-    return Found;
+    // To is a call, hence an element of the CFG of its own.
+    return C.Flow.stmtAt(C.Flow.pointOf(To)) == To && C.Flow.reaches(From, To);
   }
 
   /// The first dereferencing use of the pointer after Put.  Only a

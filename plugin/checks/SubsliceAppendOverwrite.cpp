@@ -78,8 +78,8 @@ public:
   /// append reuses the array.  True if this append writes into an array a
   /// copy of which was kept (a map, a slice of slices, the caller's memory)
   /// before the truncation.
-  static bool checkLenTruncation(const CheckContext &C, const SliceViews &Views,
-                                 const OpEvent &Ev) {
+  bool checkLenTruncation(const CheckContext &C, const SliceViews &Views,
+                          const OpEvent &Ev) {
     if (!Ev.HasPlace || Ev.Callee)
       return false;
     const Place &Buf = Ev.OperandPlace;
@@ -109,29 +109,39 @@ public:
     return false;
   }
 
-  /// Assignments `Buf.len = ...` in the function.
-  static std::vector<const Stmt *> truncations(const CheckContext &C,
+  /// Assignments `Buf.len = ...` in the function.  The CFG is scanned once
+  /// per function for every slice's: scanned per append, a function of n
+  /// appends cost n times its length.
+  const std::vector<const Stmt *> &truncations(const CheckContext &C,
                                                const SliceViews &Views,
                                                const Place &Buf) {
-    std::vector<const Stmt *> Out;
-    for (const CFGBlock *B : C.Flow.cfg())
-      for (const CFGElement &E : *B) {
-        auto CS = E.getAs<CFGStmt>();
-        const auto *BO = CS ? dyn_cast<BinaryOperator>(CS->getStmt()) : nullptr;
-        if (!BO || BO->getOpcode() != BO_Assign)
-          continue;
-        const auto *ME = dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()));
-        if (!ME || ME->getMemberDecl()->getName() != "len" ||
-            C.Api.typeKind(ME->getBase()->getType()) != TypeKind::Slice)
-          continue;
-        Place P;
-        if (Views.placeOf(ME->getBase(), P) && P == Buf)
-          Out.push_back(BO);
-      }
-    return Out;
+    static const std::vector<const Stmt *> None;
+    if (LenScannedFor != C.Flow.function()) {
+      LenScannedFor = C.Flow.function();
+      LenAssignments.clear();
+      for (const CFGBlock *B : C.Flow.cfg())
+        for (const CFGElement &E : *B) {
+          auto CS = E.getAs<CFGStmt>();
+          const auto *BO =
+              CS ? dyn_cast<BinaryOperator>(CS->getStmt()) : nullptr;
+          if (!BO || BO->getOpcode() != BO_Assign)
+            continue;
+          const auto *ME = dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()));
+          if (!ME || ME->getMemberDecl()->getName() != "len" ||
+              C.Api.typeKind(ME->getBase()->getType()) != TypeKind::Slice)
+            continue;
+          Place P;
+          if (Views.placeOf(ME->getBase(), P))
+            LenAssignments[P].push_back(BO);
+        }
+    }
+    auto It = LenAssignments.find(Buf);
+    return It == LenAssignments.end() ? None : It->second;
   }
 
 private:
+  const FunctionDecl *LenScannedFor = nullptr;
+  std::map<Place, std::vector<const Stmt *>> LenAssignments;
   /// Slice fields that the file sets to a 2-index view of a sibling field
   /// of the same object (`h->head = slice(h->items, 0, 2)`): view field ->
   /// the slice calls that do it.  One Check object lives per translation
