@@ -75,8 +75,12 @@ class Runner:
         self.env = dict(os.environ)
         self.env.setdefault("GOCACHE", os.path.join(self.workdir, "gocache"))
         self.env.setdefault("GOPATH", os.path.join(self.workdir, "gopath"))
-        self.env["GOFLAGS"] = "-mod=mod"
-        self.env["GO111MODULE"] = "off"
+        self.env["GOFLAGS"] = ""
+        self.env["GO111MODULE"] = "off"  # one file, no module, no network
+        self.env["GOTOOLCHAIN"] = "local"
+        self.env["CGO_ENABLED"] = "0"
+        if not self.env.get("HOME"):
+            self.env["HOME"] = self.workdir
         self.env["SLICEGUARD_SYMBOLIZER"] = "off"  # locations are not compared
         self.env.setdefault("ASAN_OPTIONS", "detect_leaks=1")
         self.env.setdefault("UBSAN_OPTIONS", "print_stacktrace=1")
@@ -94,7 +98,8 @@ class Runner:
             f.write(c_src)
         go_cmd = [self.args.go, "build", "-o", go_exe, go_file]
         c_cmd = [self.args.cc, "-std=c11", "-Wall", "-Wextra", "-Werror",
-                 "-Wno-unused-function", "-O" + self.args.opt, "-g",
+                 "-Wno-unused-function", "-O" + self.args.opt,
+                 "-gline-tables-only",
                  "-fsanitize=address,undefined", "-fno-sanitize-recover=all",
                  "-fno-omit-frame-pointer", "-I" + self.include, c_file,
                  "-o", c_exe]
@@ -204,7 +209,9 @@ def failing_candidates(runner, kind, candidates, name):
         return []
     try:
         return compare_batch(runner, kind, candidates, name)
-    except ToolError:
+    except ToolError as e:
+        if os.environ.get("SG_DIFF_DEBUG"):
+            print("candidate batch failed: %s" % str(e)[:600], flush=True)
         if len(candidates) == 1:
             return []
         # One bad candidate spoils the batch: halve it.
