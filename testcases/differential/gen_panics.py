@@ -465,6 +465,12 @@ int main(int argc, char **argv) {
     def normalize(self, lines):
         return lines
 
+    def vm_sources(self):
+        return panics_vm_sources()
+
+    def encode(self, programs):
+        return panics_encode(programs)
+
     # -- shrinking -------------------------------------------------------------
     def size(self, p):
         return len(p["ops"])
@@ -515,6 +521,385 @@ int main(int argc, char **argv) {
 
     def describe(self, p):
         return ["elem: " + p["elem"]] + [repr(op) for op in p["ops"]]
+
+
+# ---------------------------------------------------------------------------
+# The interpreter engine (gen_maps.Interpreters): the same steps, read as
+# numbers, for long runs.  A bound that may be omitted is a pair: present
+# (0 or 1), value.
+
+OPCODES = {"make": 0, "nil": 1, "append": 2, "get": 3, "set": 4, "at": 5,
+           "slice": 6, "slice3": 7, "str": 8, "strset": 9, "mput": 10,
+           "mmake": 11, "mnil": 12, "mget": 13}
+
+GO_VM = r'''package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
+
+var w = bufio.NewWriter(os.Stdout)
+
+type r24 struct{ A, B, C int64 }
+
+const text = "TEXT"
+
+type ptraits[E any] struct {
+	mk func(int64) E
+	pe func(E) string
+}
+
+var tI64 = ptraits[int64]{func(v int64) int64 { return v },
+	func(v int64) string { return strconv.FormatInt(v, 10) }}
+var tU8 = ptraits[uint8]{func(v int64) uint8 { return uint8(v) },
+	func(v uint8) string { return strconv.Itoa(int(v)) }}
+var tR24 = ptraits[r24]{func(v int64) r24 { return r24{v, 1, 2} },
+	func(v r24) string { return fmt.Sprintf("{%d %d %d}", v.A, v.B, v.C) }}
+
+type state[E any] struct {
+	s []E
+	t string
+	m map[string]int64
+}
+
+func try(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(w, "panic: %v\n", r)
+		}
+	}()
+	f()
+}
+
+func (st *state[E]) ps(s []E) {
+	fmt.Fprintf(w, "ok len=%d cap=%d nil=%t\n", len(s), cap(s), s == nil)
+}
+
+func (st *state[E]) pt(t string) { fmt.Fprintf(w, "ok len=%d \"%s\"\n", len(t), t) }
+
+func (st *state[E]) step(tr ptraits[E], op []int64) {
+	a := op[1:]
+	switch op[0] {
+	case 0:
+		st.s = make([]E, a[0], a[1])
+		st.ps(st.s)
+	case 1:
+		st.s = nil
+		st.ps(st.s)
+	case 2:
+		for v := int64(0); v < a[0]; v++ {
+			st.s = append(st.s, tr.mk(v+1))
+		}
+		st.ps(st.s)
+	case 3:
+		fmt.Fprintf(w, "ok %s\n", tr.pe(st.s[a[0]]))
+	case 4:
+		st.s[a[0]] = tr.mk(a[1])
+		fmt.Fprintf(w, "ok\n")
+	case 5:
+		p := &st.s[a[0]]
+		fmt.Fprintf(w, "ok %s\n", tr.pe(*p))
+	case 6: // hasLo lo hasHi hi assign
+		var r []E
+		s, lo, hi := st.s, a[1], a[3]
+		switch {
+		case a[0] == 1 && a[2] == 1:
+			r = s[lo:hi]
+		case a[0] == 1:
+			r = s[lo:]
+		case a[2] == 1:
+			r = s[:hi]
+		default:
+			r = s[:]
+		}
+		if a[4] == 1 {
+			st.s = r
+		}
+		st.ps(r)
+	case 7: // hasLo lo hi max assign
+		var r []E
+		if a[0] == 1 {
+			r = st.s[a[1]:a[2]:a[3]]
+		} else {
+			r = st.s[:a[2]:a[3]]
+		}
+		if a[4] == 1 {
+			st.s = r
+		}
+		st.ps(r)
+	case 8: // hasLo lo hasHi hi assign
+		var r string
+		t, lo, hi := st.t, a[1], a[3]
+		switch {
+		case a[0] == 1 && a[2] == 1:
+			r = t[lo:hi]
+		case a[0] == 1:
+			r = t[lo:]
+		case a[2] == 1:
+			r = t[:hi]
+		default:
+			r = t[:]
+		}
+		if a[4] == 1 {
+			st.t = r
+		}
+		st.pt(r)
+	case 9:
+		st.t = text[:a[0]]
+		st.pt(st.t)
+	case 10:
+		st.m["k"+strconv.FormatInt(a[0], 10)] = 1
+		fmt.Fprintf(w, "ok len=%d\n", len(st.m))
+	case 11:
+		st.m = map[string]int64{}
+		fmt.Fprintf(w, "ok\n")
+	case 12:
+		st.m = nil
+		fmt.Fprintf(w, "ok\n")
+	case 13:
+		delete(st.m, "k"+strconv.FormatInt(a[0], 10))
+		fmt.Fprintf(w, "ok %d %d\n", st.m["k"+strconv.FormatInt((a[0]+1)%5, 10)], len(st.m))
+	}
+}
+
+type stepper interface{ do(op []int64) }
+
+type prog[E any] struct {
+	tr ptraits[E]
+	st state[E]
+}
+
+func (p *prog[E]) do(op []int64) { try(func() { p.st.step(p.tr, op) }) }
+
+func main() {
+	defer w.Flush()
+	in := bufio.NewScanner(os.Stdin)
+	var cur stepper
+	for in.Scan() {
+		f := strings.Fields(in.Text())
+		nums := make([]int64, len(f)-1)
+		for j := range nums {
+			nums[j], _ = strconv.ParseInt(f[j+1], 10, 64)
+		}
+		switch f[0] {
+		case "P":
+			fmt.Fprintf(w, "== program %d\n", nums[0])
+			switch nums[1] {
+			case 0:
+				cur = &prog[int64]{tr: tI64, st: state[int64]{t: text}}
+			case 1:
+				cur = &prog[uint8]{tr: tU8, st: state[uint8]{t: text}}
+			default:
+				cur = &prog[r24]{tr: tR24, st: state[r24]{t: text}}
+			}
+		case "E":
+			fmt.Fprintf(w, "== end\n")
+		default:
+			op, _ := strconv.ParseInt(f[0], 10, 64)
+			cur.do(append([]int64{op}, nums...))
+		}
+	}
+}
+'''
+
+C_VM_TYPE = r'''
+static void vm_$E(sg_arena *a, const long long *op) {
+  const long long *x = op + 1;
+  sl_$E *s = &s_$E;
+  switch (op[0]) {
+  case 0:
+    TRY(-2, { *s = sl_$E_make(a, (ptrdiff_t)x[0], (ptrdiff_t)x[1]); ps_$E(*s); });
+    break;
+  case 1:
+    *s = (sl_$E){0};
+    ps_$E(*s);
+    break;
+  case 2:
+    for (long long v = 0; v < x[0]; v++)
+      *s = sl_$E_append(a, *s, mk_$E(v + 1));
+    ps_$E(*s);
+    break;
+  case 3:
+    TRY(-2, {
+      sl_$E_elem v = sl_$E_get(*s, (ptrdiff_t)x[0]);
+      printf("ok ");
+      pe_$E(v);
+      printf("\n");
+    });
+    break;
+  case 4:
+    TRY(-2, { sl_$E_set(*s, (ptrdiff_t)x[0], mk_$E(x[1])); printf("ok\n"); });
+    break;
+  case 5:
+    TRY(-2, {
+      sl_$E_elem *q = sl_$E_at(*s, (ptrdiff_t)x[0]);
+      printf("ok ");
+      pe_$E(*q);
+      printf("\n");
+    });
+    break;
+  case 6:
+    TRY(-2, {
+      sl_$E r = sl_$E_slice(*s, x[0] ? (ptrdiff_t)x[1] : 0,
+                            x[2] ? (ptrdiff_t)x[3] : s->len);
+      if (x[4])
+        *s = r;
+      ps_$E(r);
+    });
+    break;
+  case 7:
+    TRY(-2, {
+      sl_$E r = sl_$E_slice3(*s, x[0] ? (ptrdiff_t)x[1] : 0, (ptrdiff_t)x[2],
+                             (ptrdiff_t)x[3]);
+      if (x[4])
+        *s = r;
+      ps_$E(r);
+    });
+    break;
+  default:
+    vm_common(a, op);
+  }
+}
+'''
+
+C_VM_MAIN = r'''
+static sl_i64_elem mk_i64(long long v) { return v; }
+static sl_u8_elem mk_u8(long long v) { return (uint8_t)v; }
+static sl_r24_elem mk_r24(long long v) { return (r24){v, 1, 2}; }
+
+/* "k<i>" in the arena: a map keeps the bytes its keys point to. */
+static sg_str vm_key(sg_arena *a, long long i) {
+  char buf[32];
+  int n = snprintf(buf, sizeof buf, "k%lld", i);
+  char *p = (char *)sg_arena_alloc(a, (size_t)n);
+  memcpy(p, buf, (size_t)n);
+  return sg_str_make(p, n);
+}
+
+static void vm_common(sg_arena *a, const long long *op) {
+  const long long *x = op + 1;
+  switch (op[0]) {
+  case 8:
+    TRY(-2, {
+      sg_str r = sg_str_slice(t, x[0] ? (ptrdiff_t)x[1] : 0,
+                              x[2] ? (ptrdiff_t)x[3] : t.len);
+      if (x[4])
+        t = r;
+      pstr(r);
+    });
+    break;
+  case 9:
+    t = sg_str_make("TEXT", (ptrdiff_t)x[0]);
+    pstr(t);
+    break;
+  case 10:
+    TRY(-2, {
+      smap_put(m, vm_key(a, x[0]), 1);
+      printf("ok len=%td\n", smap_len(m));
+    });
+    break;
+  case 11:
+    m = smap_make(a, 0);
+    printf("ok\n");
+    break;
+  case 12:
+    m = NULL;
+    printf("ok\n");
+    break;
+  case 13:
+    smap_del(m, vm_key(a, x[0]));
+    printf("ok %lld %td\n", (long long)smap_get(m, vm_key(a, (x[0] + 1) % 5)),
+           smap_len(m));
+    break;
+  }
+}
+'''
+
+C_VM_LOOP = r'''
+int main(void) {
+  static char line[1 << 12];
+  long long op[64];
+  int elem = 0;
+  sg_arena *a = NULL;
+  sg_set_panic_handler(on_panic);
+  while (fgets(line, sizeof line, stdin)) {
+    char *p = line, *end;
+    int n = 0;
+    bool start = line[0] == 'P', stop = line[0] == 'E';
+    if (start || stop)
+      p++;
+    for (;;) {
+      long long v = strtoll(p, &end, 10);
+      if (end == p || n == 64)
+        break;
+      op[n++] = v;
+      p = end;
+    }
+    if (start) {
+      a = sg_arena_new();
+      elem = (int)op[1];
+      s_i64 = (sl_i64){0};
+      s_u8 = (sl_u8){0};
+      s_r24 = (sl_r24){0};
+      t = SG_STR("TEXT");
+      m = NULL;
+      printf("== program %lld\n", op[0]);
+    } else if (stop) {
+      printf("== end\n");
+      fflush(stdout);
+      sg_arena_free(a);
+    } else if (elem == 0) {
+      vm_i64(a, op);
+    } else if (elem == 1) {
+      vm_u8(a, op);
+    } else {
+      vm_r24(a, op);
+    }
+  }
+  return 0;
+}
+'''
+
+
+def panics_vm_sources():
+    go = GO_VM.replace('"TEXT"', '"%s"' % TEXT)
+    c = [C_PRELUDE]
+    for tag in ELEMS:
+        c.append(instantiate(C_ELEM_HELPERS, tag))
+    for tag in ELEMS:
+        c.append("static sl_%s s_%s SG_UNUSED;\n" % (tag, tag))
+    c.append("static sg_str t SG_UNUSED;\nstatic smap m SG_UNUSED;\n")
+    c.append(C_VM_MAIN.replace('"TEXT"', '"%s"' % TEXT))
+    for tag in ELEMS:
+        c.append(instantiate(C_VM_TYPE, tag))
+    c.append(C_VM_LOOP.replace('"TEXT"', '"%s"' % TEXT))
+    return go, "".join(c)
+
+
+def panics_encode(programs):
+    out = []
+    elems = list(ELEMS)
+
+    def opt(v):
+        return [0, 0] if v is None else [1, v]
+    for k, p in enumerate(programs):
+        out.append("P %d %d\n" % (k, elems.index(p["elem"])))
+        for op in p["ops"]:
+            kind = op[0]
+            if kind in ("slice", "str"):
+                args = opt(op[1]) + opt(op[2]) + [int(op[3])]
+            elif kind == "slice3":
+                args = opt(op[1]) + [op[2], op[3], int(op[4])]
+            else:
+                args = list(op[1:])
+            out.append("%d %s\n" % (OPCODES[kind],
+                                    " ".join(str(v) for v in args)))
+        out.append("E\n")
+    return "".join(out)
 
 
 def message_shape(line):

@@ -50,15 +50,17 @@
 
 enum { KEYS = 4096, PAUSE_KEY = 7, BOUND_SECONDS = 60 };
 
-/* The forced interleavings' hook: hashing PAUSE_KEY while `pausing` says
- * so marks the writer as inside its put (the map's writing flag is set by
- * then) and holds it there until the process ends. */
+/* The forced interleavings' hook: in the writer thread, when `pausing`
+ * says so, hashing PAUSE_KEY marks the writer as inside its put (the map's
+ * writing flag is set by then) and holds it there until the process ends.
+ * Other threads hash PAUSE_KEY without stopping. */
 static volatile int pausing;
+static _Thread_local int is_writer;
 static int inside_write; /* __atomic: the writer is held inside a put */
 static int write_done;   /* __atomic: the writer's put returned */
 
 static uint64_t pause_hash(uint64_t k) {
-  if (k == PAUSE_KEY && pausing) {
+  if (k == PAUSE_KEY && pausing && is_writer) {
     __atomic_store_n(&inside_write, 1, __ATOMIC_RELEASE);
     time_t start = time(NULL);
     while (time(NULL) - start < 2 * BOUND_SECONDS)
@@ -89,6 +91,7 @@ static void *racing_writer(void *arg) {
 /* One put of PAUSE_KEY, held inside the put when `pausing` is set. */
 static void *one_write(void *arg) {
   (void)arg;
+  is_writer = 1;
   u64map_put(shared, PAUSE_KEY, 1);
   __atomic_store_n(&write_done, 1, __ATOMIC_RELEASE);
   return NULL;
