@@ -187,7 +187,7 @@ class PanicsKind:
             return rng.choice(HUGE)
         if r < 0.16:
             return rng.choice([-1, -2, -rng.randint(3, 40)])
-        return max(0, edge + rng.randint(-3, 3))
+        return min((1 << 63) - 1, max(0, edge + rng.randint(-3, 3)))
 
     def random_op(self, rng, length, cap, tlen):
         r = rng.random()
