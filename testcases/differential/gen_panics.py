@@ -23,7 +23,6 @@ A mismatch shrinks to a minimal pair of programs (gen_maps.py's runner).
 
 import argparse
 import os
-import random
 import re
 import sys
 
@@ -906,7 +905,7 @@ def message_shape(line):
     return re.sub(r"-?\d+", "N", line)
 
 
-def check_unrecovered(runner, kind, programs, log, limit):
+def check_unrecovered(runner, kind, log, limit):
     """Runs one step of each panic shape without recovery on both sides:
     Go's first stderr line must be the C side's, minus "sliceguard: "."""
     go_exe = os.path.join(runner.workdir, "batch0.go.exe")
@@ -960,7 +959,7 @@ def main():
         include = os.path.abspath(args.include)
         runner = gen_maps.Runner(args, include)
         # main_loop left the first batch built in the work directory.
-        if check_unrecovered(runner, kind, None, print, args.unrecovered):
+        if check_unrecovered(runner, kind, print, args.unrecovered):
             status = 1
     return status
 
