@@ -534,6 +534,7 @@ void HazardScreen::summarisedCall(const CallExpr *Call,
     elementWrite(Id, Root); // it may still write into the arrays it was given
   if (Callee.MayRemove)
     removal(Root);
+  W->R.MayResetArena |= Callee.MayResetArena;
   // What it returns goes back where an argument came from, as in
   // s = append(s, x), or is a second name for it.
   if (ReturnsReference && !returnsToItsArguments(Call, U))
@@ -610,6 +611,10 @@ void HazardScreen::runtimeOp(const CallExpr *Call, OpKind Op, Use U) {
     return rangeRef(Id, Root, U.K == Use::Assigned ? U.Target : nullptr);
   case OpKind::MapRangeNext:
     return rangeRef(Id, Root, Root);
+  case OpKind::ArenaReset:
+  case OpKind::ArenaFree:
+    W->R.MayResetArena = true;
+    return;
   default:
     // Views, map references.
     secondRef(Id, Root);

@@ -62,6 +62,8 @@ struct ScreenResult {
   /// body, or anywhere in a loop that also makes the reference.
   bool ChangeAfterRef = false;
   bool HasErrors = false; ///< the AST has recovery expressions
+  /// An sg_arena_reset / sg_arena_free, or a same-file call that may do one.
+  bool MayResetArena = false;
   /// The flow analysis can find something here.
   bool needsFlow() const {
     return MentionsRuntime && mayGrow() && SecondRef && ChangeAfterRef &&

@@ -81,6 +81,12 @@ public:
   /// hazard (a slice check where nothing appends, a map check where
   /// nothing inserts): the check is not run there.
   virtual bool mayApply(const ScreenResult &Screened) const = 0;
+  /// True when the screen says the function needs the flow analysis for
+  /// this check.  The growth checks need it only where something grows;
+  /// a check of other hazards (arena resets) says when it needs it.
+  virtual bool needsFlow(const ScreenResult &Screened) const {
+    return Screened.needsFlow();
+  }
   virtual void checkFunction(const CheckContext &C) = 0;
 };
 

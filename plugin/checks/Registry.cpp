@@ -171,7 +171,8 @@ public:
       SharedAnalyses Shared{
           {Ctx, Api, Flow, Summaries, Out, ""}, nullptr, &Unit};
       for (auto &[Name, C] : Enabled) {
-        if (!C->mayApply(Screened) && !Opts.AnalyzeAll)
+        if (!Opts.AnalyzeAll &&
+            (!C->mayApply(Screened) || !C->needsFlow(Screened)))
           continue;
         CheckContext Context{Ctx, Api, Flow, Summaries, Out, Name, &Shared};
         C->checkFunction(Context);
@@ -214,7 +215,8 @@ private:
   bool worthAnalysing(const ScreenResult &S) const {
     if (Opts.AnalyzeAll)
       return S.MentionsRuntime && !S.HasErrors;
-    return S.needsFlow();
+    return llvm::any_of(Enabled,
+                        [&](const auto &C) { return C.second->needsFlow(S); });
   }
 
   Options Opts;

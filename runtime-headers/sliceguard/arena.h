@@ -69,6 +69,12 @@ static inline sg_arena_block_ *sg_arena_first_block_(sg_arena *a) {
   return (sg_arena_block_ *)(void *)((char *)a + SG_ARENA_SELF_);
 }
 
+/* Marked so the plugin's use-after-arena-reset check sees them. */
+SG_MARKERS_BEGIN
+static inline void sg_arena_free(sg_arena *a) SG_MARK_OP(arena_free);
+static inline void sg_arena_reset(sg_arena *a) SG_MARK_OP(arena_reset);
+SG_MARKERS_END
+
 static inline sg_arena *sg_arena_new(void) {
   size_t bytes = SG_ARENA_SELF_ + SG_ARENA_HEADER_ + SG_ARENA_FIRST_BLOCK;
   sg_arena *a = (sg_arena *)malloc(bytes);
