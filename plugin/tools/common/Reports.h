@@ -31,6 +31,16 @@ llvm::json::Value toSarif(const Report &R, const OutputContext &Ctx);
 /// The Code Climate subset GitLab's Code Quality widget reads.
 llvm::json::Value toCodeClimate(const Report &R, const OutputContext &Ctx);
 
+/// \p Text as clang's text diagnostics print it: characters a terminal
+/// would act on (ESC, other controls, bidi overrides) as "<U+001B>", bytes
+/// that are not UTF-8 as "<FF>".  For everything printed to a terminal
+/// that comes from the files or the compile database.
+std::string printable(llvm::StringRef Text);
+
+/// Percent-encodes a path for a URI (RFC 3986): keeps the unreserved
+/// characters and '/', writes every other byte as "%XX" (upper-case hex).
+std::string uriEncodePath(llvm::StringRef Path);
+
 /// "MapInsertInRange" for "map-insert-in-range" (SARIF rule names).
 std::string pascalCase(llvm::StringRef CheckName);
 

@@ -237,7 +237,7 @@ public:
     ++Done;
     if (!Enabled)
       return;
-    std::string Name = llvm::sys::path::filename(File).str();
+    std::string Name = printable(llvm::sys::path::filename(File));
     llvm::errs() << llvm::formatv("\r\x1b[K[{0}/{1}] {2}", Done, Total, Name);
     llvm::errs().flush();
   }
@@ -346,8 +346,8 @@ void printProblems(const Report &R) {
     llvm::errs() << "sliceguard-check: error: ";
     if (!P.File.empty() &&
         llvm::StringRef(P.Message).find(P.File) == llvm::StringRef::npos)
-      llvm::errs() << P.File << ": ";
-    llvm::errs() << P.Message << "\n";
+      llvm::errs() << printable(P.File) << ": ";
+    llvm::errs() << printable(P.Message) << "\n";
   }
 }
 
@@ -358,7 +358,7 @@ void printIgnoredArguments(const Report &R) {
   llvm::errs() << "sliceguard-check: note: ignored compile command arguments "
                   "clang does not know:";
   for (const std::string &A : R.IgnoredArguments)
-    llvm::errs() << " " << A;
+    llvm::errs() << " " << printable(A);
   llvm::errs() << "\n";
 }
 
