@@ -2,6 +2,7 @@
 #include "Baseline.h"
 #include "CompileCommands.h"
 #include "JsonLimits.h"
+#include "Reports.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -74,15 +75,11 @@ llvm::Error writeBaseline(const Report &R, llvm::StringRef Root,
         {"message", F.Message},
     });
   }
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write baseline %s: %s",
-                                   Path.str().c_str(), EC.message().c_str());
   llvm::json::Value Doc = llvm::json::Object{{"sliceguardBaseline", 1},
                                              {"findings", std::move(Entries)}};
-  OS << llvm::formatv("{0:2}", Doc) << "\n";
-  return llvm::Error::success();
+  return writeFileAtomically(Path, "baseline", [&](llvm::raw_ostream &OS) {
+    OS << llvm::formatv("{0:2}", Doc) << "\n";
+  });
 }
 
 llvm::Expected<std::set<std::string>> readBaseline(llvm::StringRef Path) {

@@ -3,9 +3,11 @@
 #include "Baseline.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/Unicode.h"
 #include <algorithm>
 #include <map>
@@ -576,6 +578,60 @@ json::Value toSarif(const Report &R, const OutputContext &Ctx) {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs", json::Array{std::move(Run)}}};
+}
+
+//===-- writing report files ---------------------------------------------===//
+
+static llvm::Error cannotWrite(llvm::StringRef What, llvm::StringRef Path,
+                               std::error_code EC) {
+  return llvm::createStringError(EC, "cannot write %s %s: %s",
+                                 What.str().c_str(), Path.str().c_str(),
+                                 EC.message().c_str());
+}
+
+/// Runs \p Write on \p OS and closes it; the stream's error, if any, is
+/// taken from it (a raw_fd_ostream destroyed with an error pending aborts
+/// the process with "IO failure on output stream").
+static std::error_code
+writeAndClose(llvm::raw_fd_ostream &OS,
+              llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  Write(OS);
+  OS.close();
+  std::error_code EC = OS.error();
+  OS.clear_error();
+  return EC;
+}
+
+llvm::Error
+writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
+                    llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  namespace fs = llvm::sys::fs;
+  fs::file_status Status;
+  if (!fs::status(Path, Status) && fs::exists(Status) &&
+      Status.type() != fs::file_type::regular_file) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    if (!EC)
+      EC = writeAndClose(OS, Write);
+    return EC ? cannotWrite(What, Path, EC) : llvm::Error::success();
+  }
+  int FD = -1;
+  llvm::SmallString<256> Temp;
+  if (std::error_code EC =
+          fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temp))
+    return cannotWrite(What, Path, EC);
+  llvm::sys::RemoveFileOnSignal(Temp);
+  std::error_code EC;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    EC = writeAndClose(OS, Write);
+  }
+  if (!EC)
+    EC = fs::rename(Temp, Path);
+  if (EC)
+    fs::remove(Temp);
+  llvm::sys::DontRemoveFileOnSignal(Temp);
+  return EC ? cannotWrite(What, Path, EC) : llvm::Error::success();
 }
 
 //===-- Code Climate (GitLab Code Quality) --------------------------------===//

@@ -79,6 +79,13 @@ EXIT STATUS: 0 no findings, 1 findings, 2 usage or input errors.
   std::exit(ExitUsage);
 }
 
+/// A failure of the run itself (an output that cannot be written): exit 2,
+/// without the usage hint.
+[[noreturn]] void runError(const llvm::Twine &Message) {
+  llvm::errs() << "sliceguard-check: error: " << Message << "\n";
+  std::exit(ExitUsage);
+}
+
 /// Accepts "--name=value", "--name value", and for short options "-p DIR"
 /// and "-pDIR".  Returns true and fills Value when Arg is that option.
 bool takeValue(llvm::StringRef Name, int &I, int Argc, char **Argv,
@@ -310,6 +317,25 @@ void writeReport(const Report &R, const DriverOptions &O,
   }
 }
 
+/// The report to -o's file (atomically) or to standard output.
+llvm::Error emitReport(const Report &R, const DriverOptions &O,
+                       const OutputContext &Ctx) {
+  if (!O.OutputFile.empty())
+    return writeFileAtomically(
+        O.OutputFile, "the report to",
+        [&](llvm::raw_ostream &OS) { writeReport(R, O, Ctx, OS); });
+  writeReport(R, O, Ctx, llvm::outs());
+  llvm::outs().flush();
+  if (std::error_code EC = llvm::outs().error()) {
+    // Cleared, or llvm::outs()' destructor aborts with "IO failure".
+    llvm::outs().clear_error();
+    return llvm::createStringError(
+        EC, "cannot write the report to standard output: %s",
+        EC.message().c_str());
+  }
+  return llvm::Error::success();
+}
+
 /// Loads the database named by -p, or the nearest one above the current
 /// directory.  Failing to find or read it is a problem for the whole run.
 std::unique_ptr<clang::tooling::CompilationDatabase>
@@ -409,19 +435,13 @@ int main(int Argc, char **Argv) {
   assignFingerprints(R, Ctx.Root);
   if (!O.WriteBaselineFile.empty())
     if (llvm::Error E = writeBaseline(R, Ctx.Root, O.WriteBaselineFile))
-      usageError(llvm::toString(std::move(E)));
+      runError(llvm::toString(std::move(E)));
   applyBaseline(R, Known);
 
-  if (O.OutputFile.empty()) {
-    writeReport(R, O, Ctx, llvm::outs());
-  } else {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(O.OutputFile, EC);
-    if (EC)
-      usageError("cannot write " + O.OutputFile + ": " + EC.message());
-    writeReport(R, O, Ctx, OS);
-  }
-  llvm::outs().flush();
+  // A report that did not reach its reader is a failed run, never
+  // "findings" (exit 1) and never half a file.
+  if (llvm::Error E = emitReport(R, O, Ctx))
+    runError(llvm::toString(std::move(E)));
   printProblems(R);
   if (!O.Quiet) {
     printIgnoredArguments(R);
