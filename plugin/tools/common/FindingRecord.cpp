@@ -18,6 +18,9 @@ void Report::append(Report &&Other) {
   Baselined += Other.Baselined;
   IgnoredArguments.insert(Other.IgnoredArguments.begin(),
                           Other.IgnoredArguments.end());
+  UnsafeArguments.insert(Other.UnsafeArguments.begin(),
+                         Other.UnsafeArguments.end());
+  NotAnalysed.insert(Other.NotAnalysed.begin(), Other.NotAnalysed.end());
 }
 
 void Report::sort() {

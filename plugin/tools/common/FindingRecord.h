@@ -10,6 +10,7 @@
 #define SLICEGUARD_TOOLS_FINDINGRECORD_H
 
 #include "Sliceguard.h"
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -75,6 +76,11 @@ struct Report {
   unsigned Baselined = 0; ///< findings dropped because a baseline knew them
   /// Compile command arguments clang does not know, left out of the runs.
   std::set<std::string> IgnoredArguments;
+  /// Compile command arguments left out because they could run a program
+  /// or read a configuration file (--config=, --offload-arch=native, ...).
+  std::set<std::string> UnsafeArguments;
+  /// Files that are not C (file -> "c++", "cuda", ...): not analysed.
+  std::map<std::string, std::string> NotAnalysed;
 
   void append(Report &&Other);
   /// Orders findings by file, line, column, check: output is reproducible

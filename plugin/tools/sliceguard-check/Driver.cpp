@@ -388,6 +388,28 @@ void printIgnoredArguments(const Report &R) {
   llvm::errs() << "\n";
 }
 
+/// Arguments that could have run a program or read a configuration file,
+/// and files that are not C, each said once.
+void printLeftOut(const Report &R, llvm::StringRef Root) {
+  if (!R.UnsafeArguments.empty()) {
+    llvm::errs() << "sliceguard-check: note: ignored compile command "
+                    "arguments that could run programs or read "
+                    "configuration files:";
+    for (const std::string &A : R.UnsafeArguments)
+      llvm::errs() << " " << printable(A);
+    llvm::errs() << "\n";
+  }
+  if (R.NotAnalysed.empty())
+    return;
+  llvm::errs() << "sliceguard-check: note: " << R.NotAnalysed.size()
+               << (R.NotAnalysed.size() == 1 ? " file is" : " files are")
+               << " not C and not analysed (sliceguard checks C only):";
+  for (const auto &Entry : R.NotAnalysed)
+    llvm::errs() << " " << printable(relativeToRoot(Entry.first, Root)) << " ("
+                 << Entry.second << ")";
+  llvm::errs() << "\n";
+}
+
 void printSummary(const Report &R) {
   unsigned Active = R.countActive();
   llvm::errs() << llvm::formatv(
@@ -443,6 +465,7 @@ int main(int Argc, char **Argv) {
   if (llvm::Error E = emitReport(R, O, Ctx))
     runError(llvm::toString(std::move(E)));
   printProblems(R);
+  printLeftOut(R, Ctx.Root);
   if (!O.Quiet) {
     printIgnoredArguments(R);
     printSummary(R);
