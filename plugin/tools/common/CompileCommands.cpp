@@ -1,5 +1,6 @@
 //===- CompileCommands.cpp ------------------------------------------------===//
 #include "CompileCommands.h"
+#include "FindingRecord.h"
 #include "JsonLimits.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Option/ArgList.h"
@@ -72,6 +73,46 @@ std::string describeJsonError(llvm::StringRef Message) {
          std::to_string(Column + 1) + ": " + What;
 }
 
+namespace {
+/// A relative "directory" is relative to the database's own folder, as
+/// clang-tidy and clangd read it, never to wherever the tool was started.
+class ResolvedDirectoryDatabase : public clang::tooling::CompilationDatabase {
+public:
+  ResolvedDirectoryDatabase(
+      std::unique_ptr<clang::tooling::CompilationDatabase> Base,
+      std::string DatabaseDir)
+      : Base(std::move(Base)), DatabaseDir(std::move(DatabaseDir)) {}
+
+  std::vector<clang::tooling::CompileCommand>
+  getAllCompileCommands() const override {
+    std::vector<clang::tooling::CompileCommand> All =
+        Base->getAllCompileCommands();
+    for (clang::tooling::CompileCommand &C : All)
+      C.Directory = absolutePath(C.Directory, DatabaseDir);
+    return All;
+  }
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    std::string Wanted = absolutePath(File, DatabaseDir);
+    std::vector<clang::tooling::CompileCommand> Matching;
+    for (clang::tooling::CompileCommand &C : getAllCompileCommands())
+      if (absolutePath(C.Filename, C.Directory) == Wanted)
+        Matching.push_back(std::move(C));
+    return Matching;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Files;
+    for (const clang::tooling::CompileCommand &C : getAllCompileCommands())
+      Files.push_back(absolutePath(C.Filename, C.Directory));
+    return Files;
+  }
+
+private:
+  std::unique_ptr<clang::tooling::CompilationDatabase> Base;
+  std::string DatabaseDir;
+};
+} // namespace
+
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompileCommands(llvm::StringRef Dir) {
   llvm::SmallString<256> Path(Dir);
@@ -95,7 +136,11 @@ loadCompileCommands(llvm::StringRef Dir) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s is malformed: %s", Path.c_str(),
                                    Message.c_str());
-  return std::unique_ptr<clang::tooling::CompilationDatabase>(std::move(Db));
+  llvm::SmallString<256> DatabaseDir(Dir);
+  llvm::sys::fs::make_absolute(DatabaseDir);
+  return std::unique_ptr<clang::tooling::CompilationDatabase>(
+      std::make_unique<ResolvedDirectoryDatabase>(std::move(Db),
+                                                  std::string(DatabaseDir)));
 }
 
 /// StringRef::starts_with is spelled startswith before LLVM 16 and the old
