@@ -37,6 +37,17 @@ void Report::sort() {
             [](const Problem &A, const Problem &B) { return A.File < B.File; });
 }
 
+void Report::removeDuplicates() {
+  auto Same = [](const FindingRecord &A, const FindingRecord &B) {
+    return A.Where.File == B.Where.File &&
+           A.Where.Begin.Line == B.Where.Begin.Line &&
+           A.Where.Begin.Column == B.Where.Begin.Column &&
+           A.Check == B.Check && A.Message == B.Message;
+  };
+  Findings.erase(std::unique(Findings.begin(), Findings.end(), Same),
+                 Findings.end());
+}
+
 unsigned Report::countActive() const {
   return std::count_if(Findings.begin(), Findings.end(),
                        [](const FindingRecord &F) { return !F.Suppressed; });

@@ -86,6 +86,11 @@ struct Report {
   /// Orders findings by file, line, column, check: output is reproducible
   /// whatever order the worker threads finished in.
   void sort();
+  /// Keeps one of each finding reported more than once at one place: a
+  /// header's finding comes once from every file that includes it, and
+  /// must be one finding with one fingerprint (else each new includer
+  /// would turn a baselined finding into a "new" one).  Call after sort().
+  void removeDuplicates();
   unsigned countActive() const; ///< findings that are not suppressed
 };
 

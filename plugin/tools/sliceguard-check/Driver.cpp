@@ -454,6 +454,7 @@ int main(int Argc, char **Argv) {
     for (FindingRecord &F : R.Findings)
       F.IsError = true;
   R.sort();
+  R.removeDuplicates(); // before fingerprints: their index counts repeats
   assignFingerprints(R, Ctx.Root);
   if (!O.WriteBaselineFile.empty())
     if (llvm::Error E = writeBaseline(R, Ctx.Root, O.WriteBaselineFile))
