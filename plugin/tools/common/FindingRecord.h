@@ -99,17 +99,23 @@ class RecordingSink : public FindingSink {
 public:
   /// \p WorkingDir makes relative file names absolute (the compile
   /// command's directory, never the process's cwd: threads share that).
-  explicit RecordingSink(std::string WorkingDir);
+  /// With \p PresumedLocations, findings and notes are placed where #line
+  /// directives say, as the plugin's diagnostics are (sliceguard-check);
+  /// without, at their physical place in the buffer (what an editor
+  /// needs).  Fix-its are always physical.
+  explicit RecordingSink(std::string WorkingDir,
+                         bool PresumedLocations = false);
   void report(const Finding &F, const clang::SourceManager &SM,
               const clang::LangOptions &LangOpts) override;
   std::vector<FindingRecord> take() { return std::move(Records); }
 
 private:
   Span spanOf(clang::CharSourceRange Range, const clang::SourceManager &SM,
-              const clang::LangOptions &LangOpts) const;
+              const clang::LangOptions &LangOpts, bool Physical = false) const;
   Span locationSpan(const Finding &F, const clang::SourceManager &SM,
                     const clang::LangOptions &LangOpts) const;
   std::string WorkingDir;
+  bool PresumedLocations;
   std::vector<FindingRecord> Records;
 };
 

@@ -257,7 +257,7 @@ Report runChecks(const RunRequest &Request, const Options &CommandLineOpts) {
 
   ErrorCollector Errors(Command.Directory, Command.Filename);
   Tool.setDiagnosticConsumer(&Errors);
-  RecordingSink Sink(Command.Directory);
+  RecordingSink Sink(Command.Directory, Request.PresumedLocations);
   ChecksActionFactory Factory(Opts, Sink);
 
   // ClangTool prints driver errors (unknown flags, missing files) to

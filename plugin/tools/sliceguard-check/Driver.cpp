@@ -272,6 +272,7 @@ Report checkAll(const std::vector<clang::tooling::CompileCommand> &Commands,
       RunRequest Request;
       Request.Command = Commands[I];
       Request.ResourceDir = O.ResourceDir;
+      Request.PresumedLocations = true; // what the build's plugin reports
       // A crash in the checks on one file must not lose the others: clang's
       // crash recovery turns it into a problem for that file.
       llvm::CrashRecoveryContext Recovery;
