@@ -114,6 +114,32 @@ private:
 } // namespace
 
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompileCommandsText(llvm::StringRef Text, llvm::StringRef Path) {
+  // libTooling's own message for a malformed file is terse ("Expected
+  // array."); scan first to name the line and column of the problem.  The
+  // scan streams (a tree of a large database would take gigabytes) and
+  // limits the nesting that libTooling's parser then recurses into.
+  if (llvm::Error E = scanJson(
+          Text, [](const JsonEvent &) { return llvm::Error::success(); }))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(), "%s is not valid JSON: %s",
+        Path.str().c_str(),
+        describeJsonError(llvm::toString(std::move(E))).c_str());
+  std::string Message;
+  auto Db = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
+      Text, Message, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Db)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s is malformed: %s", Path.str().c_str(),
+                                   Message.c_str());
+  llvm::SmallString<256> DatabaseDir(llvm::sys::path::parent_path(Path));
+  llvm::sys::fs::make_absolute(DatabaseDir);
+  return std::unique_ptr<clang::tooling::CompilationDatabase>(
+      std::make_unique<ResolvedDirectoryDatabase>(std::move(Db),
+                                                  std::string(DatabaseDir)));
+}
+
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompileCommands(llvm::StringRef Dir) {
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, "compile_commands.json");
@@ -122,25 +148,7 @@ loadCompileCommands(llvm::StringRef Dir) {
     return llvm::createStringError(Buffer.getError(), "cannot read %s: %s",
                                    Path.c_str(),
                                    Buffer.getError().message().c_str());
-  // libTooling's own message for a malformed file is terse ("Expected
-  // array."); parse once more to name the line and column of the problem.
-  if (auto Parsed = tools::parseLimited((*Buffer)->getBuffer()); !Parsed)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(), "%s is not valid JSON: %s",
-        Path.c_str(),
-        describeJsonError(llvm::toString(Parsed.takeError())).c_str());
-  std::string Message;
-  auto Db = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      Path, Message, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!Db)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s is malformed: %s", Path.c_str(),
-                                   Message.c_str());
-  llvm::SmallString<256> DatabaseDir(Dir);
-  llvm::sys::fs::make_absolute(DatabaseDir);
-  return std::unique_ptr<clang::tooling::CompilationDatabase>(
-      std::make_unique<ResolvedDirectoryDatabase>(std::move(Db),
-                                                  std::string(DatabaseDir)));
+  return loadCompileCommandsText((*Buffer)->getBuffer(), Path);
 }
 
 /// StringRef::starts_with is spelled startswith before LLVM 16 and the old

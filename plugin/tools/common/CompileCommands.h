@@ -35,6 +35,10 @@ std::string describeJsonError(llvm::StringRef Message);
 /// (missing, unreadable, malformed) on failure.
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompileCommands(llvm::StringRef Dir);
+/// The same from the text of the file at \p Path (relative directories
+/// of its entries are resolved against Path's folder).
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompileCommandsText(llvm::StringRef Text, llvm::StringRef Path);
 
 /// A compile command as the in-process checker runs it.
 struct AdjustedCommand {
