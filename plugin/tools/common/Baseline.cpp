@@ -2,6 +2,7 @@
 #include "Baseline.h"
 #include "CompileCommands.h"
 #include "JsonLimits.h"
+#include "Reports.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -10,6 +11,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <optional>
 
 namespace sliceguard {
 namespace tools {
@@ -74,15 +76,105 @@ llvm::Error writeBaseline(const Report &R, llvm::StringRef Root,
         {"message", F.Message},
     });
   }
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write baseline %s: %s",
-                                   Path.str().c_str(), EC.message().c_str());
   llvm::json::Value Doc = llvm::json::Object{{"sliceguardBaseline", 1},
                                              {"findings", std::move(Entries)}};
-  OS << llvm::formatv("{0:2}", Doc) << "\n";
-  return llvm::Error::success();
+  return writeFileAtomically(Path, "baseline", [&](llvm::raw_ostream &OS) {
+    OS << llvm::formatv("{0:2}", Doc) << "\n";
+  });
+}
+
+namespace {
+/// Collects findings[*].fingerprint while scanJson reads a baseline, so
+/// memory grows with the fingerprints, never with a tree of the file.
+class BaselineCollector {
+public:
+  explicit BaselineCollector(llvm::StringRef Path) : Path(Path) {}
+
+  llvm::Error onEvent(const JsonEvent &E) {
+    if (E.Depth == 0) {
+      if (E.What != JsonEvent::BeginObject && E.What != JsonEvent::EndObject)
+        return noFindings();
+      return llvm::Error::success();
+    }
+    if (E.Depth == 1 && E.Key == "findings") {
+      if (E.What == JsonEvent::BeginArray) {
+        // A repeated key: the last one counts, as in llvm::json.
+        Known.clear();
+        SawFindings = true;
+        InFindings = true;
+      } else if (E.What == JsonEvent::EndArray) {
+        InFindings = false;
+      } else {
+        SawFindings = false; // "findings" that is not an array
+      }
+      return llvm::Error::success();
+    }
+    if (!InFindings)
+      return llvm::Error::success();
+    if (E.Depth == 2) {
+      if (E.What == JsonEvent::BeginObject) {
+        Fingerprint.reset();
+        return llvm::Error::success();
+      }
+      if (E.What != JsonEvent::EndObject || !Fingerprint)
+        return badEntry();
+      Known.insert(std::move(*Fingerprint));
+      return llvm::Error::success();
+    }
+    if (E.Depth == 3 && E.Key == "fingerprint") {
+      // The last "fingerprint" of an entry counts; a non-string one means
+      // the entry has none.
+      if (E.What == JsonEvent::String)
+        Fingerprint = E.Text.str();
+      else if (E.What != JsonEvent::EndObject && E.What != JsonEvent::EndArray)
+        Fingerprint.reset();
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Expected<std::set<std::string>> finish() {
+    if (!SawFindings)
+      return noFindings();
+    return std::move(Known);
+  }
+
+private:
+  llvm::Error noFindings() const {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "baseline %s has no \"findings\" array (write one with "
+        "--write-baseline)",
+        Path.str().c_str());
+  }
+  llvm::Error badEntry() const {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "baseline %s: an entry has no \"fingerprint\" string",
+        Path.str().c_str());
+  }
+
+  llvm::StringRef Path;
+  std::set<std::string> Known;
+  std::optional<std::string> Fingerprint;
+  bool SawFindings = false;
+  bool InFindings = false;
+};
+} // namespace
+
+llvm::Expected<std::set<std::string>> readBaselineText(llvm::StringRef Text,
+                                                       llvm::StringRef Path) {
+  BaselineCollector Collector(Path);
+  if (llvm::Error E = scanJson(
+          Text, [&](const JsonEvent &Ev) { return Collector.onEvent(Ev); })) {
+    std::string Message = llvm::toString(std::move(E));
+    if (Message.rfind("baseline ", 0) == 0) // our own message
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
+                                     Message.c_str());
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(), "baseline %s is not valid JSON: %s",
+        Path.str().c_str(), describeJsonError(Message).c_str());
+  }
+  return Collector.finish();
 }
 
 llvm::Expected<std::set<std::string>> readBaseline(llvm::StringRef Path) {
@@ -91,37 +183,7 @@ llvm::Expected<std::set<std::string>> readBaseline(llvm::StringRef Path) {
     return llvm::createStringError(
         Buffer.getError(), "cannot read baseline %s: %s", Path.str().c_str(),
         Buffer.getError().message().c_str());
-  auto Doc = tools::parseLimited((*Buffer)->getBuffer());
-  if (!Doc)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(), "baseline %s is not valid JSON: %s",
-        Path.str().c_str(),
-        describeJsonError(llvm::toString(Doc.takeError())).c_str());
-  const llvm::json::Object *Top = Doc->getAsObject();
-  const llvm::json::Array *Entries = Top ? Top->getArray("findings") : nullptr;
-  if (!Entries)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "baseline %s has no \"findings\" array (write one with "
-        "--write-baseline)",
-        Path.str().c_str());
-  std::set<std::string> Known;
-  for (const llvm::json::Value &E : *Entries) {
-    auto Bad = [&] {
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          "baseline %s: an entry has no \"fingerprint\" string",
-          Path.str().c_str());
-    };
-    const llvm::json::Object *O = E.getAsObject();
-    if (!O)
-      return Bad();
-    auto FP = O->getString("fingerprint"); // llvm::Optional in LLVM 14
-    if (!FP)
-      return Bad();
-    Known.insert(FP->str());
-  }
-  return Known;
+  return readBaselineText((*Buffer)->getBuffer(), Path);
 }
 
 void applyBaseline(Report &R, const std::set<std::string> &Known) {

@@ -27,6 +27,10 @@ std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root);
 llvm::Error writeBaseline(const Report &R, llvm::StringRef Root,
                           llvm::StringRef Path);
 llvm::Expected<std::set<std::string>> readBaseline(llvm::StringRef Path);
+/// The fingerprints of a baseline's text (read from \p Path, which error
+/// messages name).  Streams the JSON: memory follows the fingerprints.
+llvm::Expected<std::set<std::string>> readBaselineText(llvm::StringRef Text,
+                                                       llvm::StringRef Path);
 
 /// Drops findings whose fingerprint the baseline knows; counts them.
 void applyBaseline(Report &R, const std::set<std::string> &Known);

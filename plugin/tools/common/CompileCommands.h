@@ -35,16 +35,40 @@ std::string describeJsonError(llvm::StringRef Message);
 /// (missing, unreadable, malformed) on failure.
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompileCommands(llvm::StringRef Dir);
+/// The same from the text of the file at \p Path (relative directories
+/// of its entries are resolved against Path's folder).
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompileCommandsText(llvm::StringRef Text, llvm::StringRef Path);
+
+/// A compile command as the in-process checker runs it.
+struct AdjustedCommand {
+  std::vector<std::string> Args;
+  /// Arguments clang does not know (a gcc build's database has some).
+  std::vector<std::string> Unknown;
+  /// Arguments left out because they could make the driver run a program
+  /// or read a configuration file: --config*, --*-arch-tool=,
+  /// --offload-arch=..., -ccc-*.
+  std::vector<std::string> Unsafe;
+  /// "c++", "cuda", ... when the input is not C: the checks read C only,
+  /// and the file is not run at all.
+  std::string NonCLanguage;
+};
 
 /// Rewrites \p Args (argv of one compile command) into what the in-process
 /// checker runs: syntax only, no outputs, no dependency files, no plugins,
 /// warnings never promoted to errors (an error must mean "does not parse"),
-/// no arguments clang does not know (a gcc build's database has some; they
-/// go to \p Dropped), and the builtin headers of our own LLVM.
-std::vector<std::string>
-adjustArguments(const std::vector<std::string> &Args,
-                llvm::StringRef ResourceDir,
-                std::vector<std::string> *Dropped = nullptr);
+/// nothing that can run a program or read a configuration file
+/// (--no-default-config, and argv[0]'s name moved into \p ToolDir, where
+/// clang would look for bin/clang.cfg), and the builtin headers of our own
+/// LLVM.  Works on the arguments as the driver's option table parses them
+/// (so "-Xclang -MT -Xclang x" goes as a whole), never on strings.
+AdjustedCommand adjustArguments(const std::vector<std::string> &Args,
+                                llvm::StringRef ResourceDir,
+                                llvm::StringRef ToolDir);
+
+/// The directory of the running tool's own binary: a place the compile
+/// database cannot put a clang.cfg into.
+std::string toolDirectory();
 
 /// The arguments a compile command gives the sliceguard plugin, as the
 /// plugin receives them: "checks=-*,map-*" from

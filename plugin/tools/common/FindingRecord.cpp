@@ -18,6 +18,9 @@ void Report::append(Report &&Other) {
   Baselined += Other.Baselined;
   IgnoredArguments.insert(Other.IgnoredArguments.begin(),
                           Other.IgnoredArguments.end());
+  UnsafeArguments.insert(Other.UnsafeArguments.begin(),
+                         Other.UnsafeArguments.end());
+  NotAnalysed.insert(Other.NotAnalysed.begin(), Other.NotAnalysed.end());
 }
 
 void Report::sort() {
@@ -32,6 +35,17 @@ void Report::sort() {
             });
   std::sort(Problems.begin(), Problems.end(),
             [](const Problem &A, const Problem &B) { return A.File < B.File; });
+}
+
+void Report::removeDuplicates() {
+  auto Same = [](const FindingRecord &A, const FindingRecord &B) {
+    return A.Where.File == B.Where.File &&
+           A.Where.Begin.Line == B.Where.Begin.Line &&
+           A.Where.Begin.Column == B.Where.Begin.Column && A.Check == B.Check &&
+           A.Message == B.Message;
+  };
+  Findings.erase(std::unique(Findings.begin(), Findings.end(), Same),
+                 Findings.end());
 }
 
 unsigned Report::countActive() const {
@@ -62,8 +76,8 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir) {
   return std::string(Abs);
 }
 
-RecordingSink::RecordingSink(std::string WorkingDir)
-    : WorkingDir(std::move(WorkingDir)) {}
+RecordingSink::RecordingSink(std::string WorkingDir, bool PresumedLocations)
+    : WorkingDir(std::move(WorkingDir)), PresumedLocations(PresumedLocations) {}
 
 static llvm::StringRef lineTextAt(const clang::SourceManager &SM,
                                   clang::SourceLocation Loc) {
@@ -90,9 +104,22 @@ static Position positionOf(const clang::SourceManager &SM,
   return P;
 }
 
+/// Where a #line directive says \p Loc is (file and line), as clang's
+/// diagnostics print it; the column is the physical one either way.
+static void presume(const clang::SourceManager &SM, clang::SourceLocation Loc,
+                    std::string &File, Position &P,
+                    llvm::StringRef WorkingDir) {
+  clang::PresumedLoc Presumed = SM.getPresumedLoc(Loc);
+  if (Presumed.isInvalid())
+    return;
+  File = absolutePath(Presumed.getFilename(), WorkingDir);
+  P.Line = Presumed.getLine();
+}
+
 Span RecordingSink::spanOf(clang::CharSourceRange Range,
                            const clang::SourceManager &SM,
-                           const clang::LangOptions &LangOpts) const {
+                           const clang::LangOptions &LangOpts,
+                           bool Physical) const {
   Span S;
   clang::CharSourceRange Chars =
       clang::Lexer::makeFileCharRange(Range, SM, LangOpts);
@@ -105,6 +132,13 @@ Span RecordingSink::spanOf(clang::CharSourceRange Range,
   S.Begin = positionOf(SM, Begin);
   S.End =
       SM.getFileID(End) == SM.getFileID(Begin) ? positionOf(SM, End) : S.Begin;
+  if (PresumedLocations && !Physical) {
+    unsigned PhysicalBeginLine = S.Begin.Line;
+    presume(SM, Begin, S.File, S.Begin, WorkingDir);
+    // The end moves with the begin (a #line between them is not worth a
+    // span across files).
+    S.End.Line = S.End.Line - PhysicalBeginLine + S.Begin.Line;
+  }
   return S;
 }
 
@@ -166,7 +200,9 @@ void RecordingSink::report(const Finding &F, const clang::SourceManager &SM,
   for (const clang::FixItHint &H : F.FixIts) {
     if (H.RemoveRange.isInvalid())
       continue;
-    R.Fixes.push_back({spanOf(H.RemoveRange, SM, LangOpts), H.CodeToInsert});
+    // Fix-its edit the file itself: physical places.
+    R.Fixes.push_back({spanOf(H.RemoveRange, SM, LangOpts, /*Physical=*/true),
+                       H.CodeToInsert});
   }
   Records.push_back(std::move(R));
 }

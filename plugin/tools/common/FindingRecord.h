@@ -10,6 +10,7 @@
 #define SLICEGUARD_TOOLS_FINDINGRECORD_H
 
 #include "Sliceguard.h"
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -75,11 +76,21 @@ struct Report {
   unsigned Baselined = 0; ///< findings dropped because a baseline knew them
   /// Compile command arguments clang does not know, left out of the runs.
   std::set<std::string> IgnoredArguments;
+  /// Compile command arguments left out because they could run a program
+  /// or read a configuration file (--config=, --offload-arch=native, ...).
+  std::set<std::string> UnsafeArguments;
+  /// Files that are not C (file -> "c++", "cuda", ...): not analysed.
+  std::map<std::string, std::string> NotAnalysed;
 
   void append(Report &&Other);
   /// Orders findings by file, line, column, check: output is reproducible
   /// whatever order the worker threads finished in.
   void sort();
+  /// Keeps one of each finding reported more than once at one place: a
+  /// header's finding comes once from every file that includes it, and
+  /// must be one finding with one fingerprint (else each new includer
+  /// would turn a baselined finding into a "new" one).  Call after sort().
+  void removeDuplicates();
   unsigned countActive() const; ///< findings that are not suppressed
 };
 
@@ -88,17 +99,23 @@ class RecordingSink : public FindingSink {
 public:
   /// \p WorkingDir makes relative file names absolute (the compile
   /// command's directory, never the process's cwd: threads share that).
-  explicit RecordingSink(std::string WorkingDir);
+  /// With \p PresumedLocations, findings and notes are placed where #line
+  /// directives say, as the plugin's diagnostics are (sliceguard-check);
+  /// without, at their physical place in the buffer (what an editor
+  /// needs).  Fix-its are always physical.
+  explicit RecordingSink(std::string WorkingDir,
+                         bool PresumedLocations = false);
   void report(const Finding &F, const clang::SourceManager &SM,
               const clang::LangOptions &LangOpts) override;
   std::vector<FindingRecord> take() { return std::move(Records); }
 
 private:
   Span spanOf(clang::CharSourceRange Range, const clang::SourceManager &SM,
-              const clang::LangOptions &LangOpts) const;
+              const clang::LangOptions &LangOpts, bool Physical = false) const;
   Span locationSpan(const Finding &F, const clang::SourceManager &SM,
                     const clang::LangOptions &LangOpts) const;
   std::string WorkingDir;
+  bool PresumedLocations;
   std::vector<FindingRecord> Records;
 };
 

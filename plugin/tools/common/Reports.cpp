@@ -3,8 +3,12 @@
 #include "Baseline.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/Unicode.h"
 #include <algorithm>
 #include <map>
 
@@ -15,28 +19,95 @@ namespace json = llvm::json;
 
 //===-- text --------------------------------------------------------------===//
 
-/// The source line as clang shows it: tabs expanded to 8-column stops.
+/// Length of the UTF-8 sequence at the start of \p S and its code point, or
+/// 0 when the bytes there are not valid UTF-8 (then the byte is shown as
+/// "<XX>", as clang does).
+static unsigned decodeUtf8(llvm::StringRef S, uint32_t &CodePoint) {
+  unsigned char Lead = S[0];
+  unsigned Length = Lead < 0x80           ? 1
+                    : (Lead >> 5) == 0x6  ? 2
+                    : (Lead >> 4) == 0xE  ? 3
+                    : (Lead >> 3) == 0x1E ? 4
+                                          : 0;
+  if (Length == 0 || Length > S.size())
+    return 0;
+  CodePoint = Length == 1 ? Lead : Lead & (0x7F >> Length);
+  for (unsigned I = 1; I < Length; ++I) {
+    unsigned char C = S[I];
+    if ((C & 0xC0) != 0x80)
+      return 0;
+    CodePoint = (CodePoint << 6) | (C & 0x3F);
+  }
+  static const uint32_t Smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (CodePoint < Smallest[Length] || CodePoint > 0x10FFFF ||
+      (CodePoint >= 0xD800 && CodePoint <= 0xDFFF))
+    return 0; // overlong, out of range, or a surrogate
+  return Length;
+}
+
+/// How clang's text diagnostics show a character a terminal would act on:
+/// "<U+001B>" for ESC, "<U+202E>" for a bidi override.  Empty for a
+/// character that prints as itself.
+static std::string escapeCodePoint(uint32_t CodePoint) {
+  if (CodePoint == '\t' || llvm::sys::unicode::isPrintable(CodePoint))
+    return {};
+  return llvm::formatv("<U+{0}>", llvm::format_hex_no_prefix(CodePoint, 4,
+                                                             /*Upper=*/true))
+      .str();
+}
+
+std::string printable(llvm::StringRef Text) {
+  std::string Out;
+  for (size_t I = 0; I < Text.size();) {
+    uint32_t CodePoint = 0;
+    unsigned Length = decodeUtf8(Text.substr(I), CodePoint);
+    if (Length == 0) {
+      Out += llvm::formatv("<{0}>", llvm::format_hex_no_prefix(
+                                        (unsigned char)Text[I], 2, true))
+                 .str();
+      ++I;
+      continue;
+    }
+    std::string Escaped = escapeCodePoint(CodePoint);
+    Out += Escaped.empty() ? Text.substr(I, Length).str() : Escaped;
+    I += Length;
+  }
+  return Out;
+}
+
+/// The source line as clang shows it: tabs expanded to 8-column stops,
+/// control characters and invalid bytes escaped ("<U+001B>", "<FF>").
 /// \p DisplayColumn maps each 1-based byte column to its 0-based screen
-/// column (a multi-byte character takes one).
+/// column (a multi-byte character takes one, an escape its width).
 static std::string expandLine(llvm::StringRef Line,
                               std::vector<unsigned> &DisplayColumn) {
   std::string Out;
   unsigned Screen = 0;
   DisplayColumn.assign(Line.size() + 2, 0);
-  for (size_t I = 0; I < Line.size(); ++I) {
+  for (size_t I = 0; I < Line.size();) {
     DisplayColumn[I + 1] = Screen;
-    unsigned char C = Line[I];
-    if (C == '\t') {
-      unsigned Width = 8 - Screen % 8;
-      Out.append(Width, ' ');
-      Screen += Width;
+    uint32_t CodePoint = 0;
+    unsigned Length = decodeUtf8(Line.substr(I), CodePoint);
+    std::string Shown;
+    if (Length == 0) {
+      Length = 1;
+      Shown = printable(Line.substr(I, 1));
+    } else if (CodePoint == '\t') {
+      Shown.assign(8 - Screen % 8, ' ');
     } else {
-      Out += C;
-      if ((C & 0xC0) != 0x80) // continuation bytes share their lead's column
-        ++Screen;
-      else
-        DisplayColumn[I + 1] = DisplayColumn[I];
+      Shown = escapeCodePoint(CodePoint);
     }
+    // Continuation bytes share their lead byte's column.
+    for (unsigned K = 1; K < Length; ++K)
+      DisplayColumn[I + 1 + K] = Screen;
+    if (Shown.empty()) {
+      Out += Line.substr(I, Length);
+      ++Screen;
+    } else {
+      Out += Shown;
+      Screen += Shown.size();
+    }
+    I += Length;
   }
   DisplayColumn[Line.size() + 1] = Screen;
   return Out;
@@ -64,7 +135,7 @@ static std::string fixItLine(const std::vector<FixRecord> &Fixes, unsigned Line,
     if (At < Out.size()) // overlapping hints: keep them apart
       At = Out.size() + 1;
     Out.resize(At, ' ');
-    Out += X.Replacement;
+    Out += printable(X.Replacement);
   }
   return Out;
 }
@@ -114,8 +185,8 @@ static void writeSnippet(llvm::StringRef LineText, const Span &Where,
 
 static void writeLocation(const Span &Where, const OutputContext &Ctx,
                           llvm::raw_ostream &OS) {
-  OS << relativeToRoot(Where.File, Ctx.Root) << ":" << Where.Begin.Line << ":"
-     << Where.Begin.Column << ": ";
+  OS << printable(relativeToRoot(Where.File, Ctx.Root)) << ":"
+     << Where.Begin.Line << ":" << Where.Begin.Column << ": ";
 }
 
 void writeText(const Report &R, const OutputContext &Ctx,
@@ -124,12 +195,12 @@ void writeText(const Report &R, const OutputContext &Ctx,
     if (F.Suppressed)
       continue;
     writeLocation(F.Where, Ctx, OS);
-    OS << (F.IsError ? "error" : "warning") << ": " << F.Message
+    OS << (F.IsError ? "error" : "warning") << ": " << printable(F.Message)
        << " [sliceguard-" << F.Check << "]\n";
     writeSnippet(F.LineText, F.Where, F.HighlightBegin, F.Fixes, OS);
     for (const NoteRecord &N : F.Notes) {
       writeLocation(N.Where, Ctx, OS);
-      OS << "note: " << N.Message << "\n";
+      OS << "note: " << printable(N.Message) << "\n";
       // A note has a position, no range: clang draws a lone caret.
       Span At = N.Where;
       At.End = At.Begin;
@@ -302,16 +373,17 @@ std::string pascalCase(llvm::StringRef CheckName) {
   return Out;
 }
 
-/// Percent-encodes a relative path for a URI reference (RFC 3986): keeps
-/// unreserved characters and '/', encodes the rest byte by byte.
-static std::string uriEncodePath(llvm::StringRef Path) {
+std::string uriEncodePath(llvm::StringRef Path) {
   std::string Out;
   for (unsigned char C : Path) {
     if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
-        C == '/')
+        C == '/') {
       Out += C;
-    else
-      Out += llvm::formatv("%{0:X2}", static_cast<unsigned>(C)).str();
+    } else {
+      Out += '%';
+      Out += llvm::hexdigit(C >> 4, /*LowerCase=*/false);
+      Out += llvm::hexdigit(C & 15, /*LowerCase=*/false);
+    }
   }
   return Out;
 }
@@ -506,6 +578,60 @@ json::Value toSarif(const Report &R, const OutputContext &Ctx) {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs", json::Array{std::move(Run)}}};
+}
+
+//===-- writing report files ---------------------------------------------===//
+
+static llvm::Error cannotWrite(llvm::StringRef What, llvm::StringRef Path,
+                               std::error_code EC) {
+  return llvm::createStringError(EC, "cannot write %s %s: %s",
+                                 What.str().c_str(), Path.str().c_str(),
+                                 EC.message().c_str());
+}
+
+/// Runs \p Write on \p OS and closes it; the stream's error, if any, is
+/// taken from it (a raw_fd_ostream destroyed with an error pending aborts
+/// the process with "IO failure on output stream").
+static std::error_code
+writeAndClose(llvm::raw_fd_ostream &OS,
+              llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  Write(OS);
+  OS.close();
+  std::error_code EC = OS.error();
+  OS.clear_error();
+  return EC;
+}
+
+llvm::Error
+writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
+                    llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  namespace fs = llvm::sys::fs;
+  fs::file_status Status;
+  if (!fs::status(Path, Status) && fs::exists(Status) &&
+      Status.type() != fs::file_type::regular_file) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    if (!EC)
+      EC = writeAndClose(OS, Write);
+    return EC ? cannotWrite(What, Path, EC) : llvm::Error::success();
+  }
+  int FD = -1;
+  llvm::SmallString<256> Temp;
+  if (std::error_code EC =
+          fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temp))
+    return cannotWrite(What, Path, EC);
+  llvm::sys::RemoveFileOnSignal(Temp);
+  std::error_code EC;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    EC = writeAndClose(OS, Write);
+  }
+  if (!EC)
+    EC = fs::rename(Temp, Path);
+  if (EC)
+    fs::remove(Temp);
+  llvm::sys::DontRemoveFileOnSignal(Temp);
+  return EC ? cannotWrite(What, Path, EC) : llvm::Error::success();
 }
 
 //===-- Code Climate (GitLab Code Quality) --------------------------------===//

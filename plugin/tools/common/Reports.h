@@ -3,6 +3,8 @@
 #define SLICEGUARD_TOOLS_REPORTS_H
 
 #include "FindingRecord.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -30,6 +32,26 @@ llvm::json::Value toSarif(const Report &R, const OutputContext &Ctx);
 
 /// The Code Climate subset GitLab's Code Quality widget reads.
 llvm::json::Value toCodeClimate(const Report &R, const OutputContext &Ctx);
+
+/// \p Text as clang's text diagnostics print it: characters a terminal
+/// would act on (ESC, other controls, bidi overrides) as "<U+001B>", bytes
+/// that are not UTF-8 as "<FF>".  For everything printed to a terminal
+/// that comes from the files or the compile database.
+std::string printable(llvm::StringRef Text);
+
+/// Percent-encodes a path for a URI (RFC 3986): keeps the unreserved
+/// characters and '/', writes every other byte as "%XX" (upper-case hex).
+std::string uriEncodePath(llvm::StringRef Path);
+
+/// Writes a file whole or not at all: \p Write fills a temporary file next
+/// to \p Path, which is renamed over it only once everything reached the
+/// disk, so an interrupted or failed run never leaves half a report.  A
+/// path that exists and is not a regular file (/dev/stdout, a FIFO) is
+/// written in place.  Errors (no space, no permission) name \p What and
+/// the path.
+llvm::Error
+writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
+                    llvm::function_ref<void(llvm::raw_ostream &)> Write);
 
 /// "MapInsertInRange" for "map-insert-in-range" (SARIF rule names).
 std::string pascalCase(llvm::StringRef CheckName);

@@ -3,8 +3,10 @@
 #include "CompileCommands.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -102,6 +104,56 @@ private:
   FindingSink &Sink;
 };
 
+/// LangOptions by reference: CompilerInvocation::getLangOpts() returns a
+/// pointer up to LLVM 15 and a reference after.
+static const clang::LangOptions &langOpts(const clang::LangOptions *L) {
+  return *L;
+}
+static const clang::LangOptions &langOpts(const clang::LangOptions &L) {
+  return L;
+}
+
+/// A module cache of this run's own, removed with it: -fmodules still
+/// works, but no run writes into the build's (or the user's) cache.
+class PrivateModuleCache {
+public:
+  ~PrivateModuleCache() {
+    if (!Path.empty())
+      llvm::sys::fs::remove_directories(Path);
+  }
+  std::string path() {
+    if (Path.empty()) {
+      llvm::SmallString<128> Dir;
+      if (!llvm::sys::fs::createUniqueDirectory("sliceguard-modules", Dir))
+        Path = std::string(Dir);
+    }
+    return Path;
+  }
+
+private:
+  std::string Path;
+};
+
+/// A check reads its input and writes nothing: whatever the compile
+/// command asked for (-MD, -MF, -Wp,-MMD,file, --serialize-diagnostics,
+/// -fmodules-cache-path=, -diagnostic-log-file, -stats-file=) is cleared
+/// here, in the invocation the frontend runs, whatever spelling or route
+/// (-Xclang, -Wp,) brought it in.
+static void clearFileOutputs(clang::CompilerInvocation &Invocation,
+                             PrivateModuleCache &ModuleCache) {
+  Invocation.getDependencyOutputOpts() = clang::DependencyOutputOptions();
+  clang::DiagnosticOptions &Diags = Invocation.getDiagnosticOpts();
+  Diags.DiagnosticSerializationFile.clear();
+  Diags.DiagnosticLogFile.clear();
+  clang::FrontendOptions &Frontend = Invocation.getFrontendOpts();
+  Frontend.OutputFile.clear();
+  Frontend.StatsFile.clear();
+  clang::HeaderSearchOptions &Search = Invocation.getHeaderSearchOpts();
+  if (langOpts(Invocation.getLangOpts()).Modules)
+    Search.ModuleCachePath = ModuleCache.path();
+  Search.ModulesValidateOncePerBuildSession = false;
+}
+
 class ChecksActionFactory : public clang::tooling::FrontendActionFactory {
 public:
   ChecksActionFactory(const Options &Opts, FindingSink &Sink)
@@ -109,10 +161,29 @@ public:
   std::unique_ptr<clang::FrontendAction> create() override {
     return std::make_unique<ChecksAction>(Opts, Sink);
   }
+  bool
+  runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
+                clang::FileManager *Files,
+                std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
+                clang::DiagnosticConsumer *DiagConsumer) override {
+    clearFileOutputs(*Invocation, ModuleCache);
+    // The checks read C; -Xclang -x -Xclang c++ gets past adjustArguments'
+    // look at the driver's arguments, not past this one.
+    const clang::LangOptions &Lang = langOpts(Invocation->getLangOpts());
+    if (Lang.CPlusPlus || Lang.ObjC) {
+      NotC = Lang.CPlusPlus ? "c++" : "objective-c";
+      return true;
+    }
+    return FrontendActionFactory::runInvocation(
+        std::move(Invocation), Files, std::move(PCHContainerOps), DiagConsumer);
+  }
+  /// "c++" or "objective-c" when the frontend's language was not C.
+  std::string NotC;
 
 private:
   const Options &Opts;
   FindingSink &Sink;
+  PrivateModuleCache ModuleCache;
 };
 
 /// What the plugin's diagnostic sink does with -w and -Werror (read from the
@@ -150,10 +221,24 @@ Report runChecks(const RunRequest &Request, const Options &CommandLineOpts) {
       Result.FilesChecked = 1;
       return Result;
     }
-  std::vector<std::string> Ignored;
-  Command.CommandLine =
-      adjustArguments(Command.CommandLine, Request.ResourceDir, &Ignored);
-  Result.IgnoredArguments.insert(Ignored.begin(), Ignored.end());
+  if (!llvm::sys::fs::is_directory(Command.Directory)) {
+    Result.Problems.push_back(
+        {Command.Filename, "cannot be checked: the directory of its compile "
+                           "command, '" +
+                               Command.Directory + "', does not exist"});
+    Result.FilesChecked = 1;
+    return Result;
+  }
+  AdjustedCommand Adjusted = adjustArguments(
+      Command.CommandLine, Request.ResourceDir, toolDirectory());
+  Result.IgnoredArguments.insert(Adjusted.Unknown.begin(),
+                                 Adjusted.Unknown.end());
+  Result.UnsafeArguments.insert(Adjusted.Unsafe.begin(), Adjusted.Unsafe.end());
+  if (!Adjusted.NonCLanguage.empty()) {
+    Result.NotAnalysed[Command.Filename] = Adjusted.NonCLanguage;
+    return Result;
+  }
+  Command.CommandLine = std::move(Adjusted.Args);
   OneCommandDatabase Db(Command);
 
   // A physical file system of our own: its working directory is private to
@@ -172,12 +257,16 @@ Report runChecks(const RunRequest &Request, const Options &CommandLineOpts) {
 
   ErrorCollector Errors(Command.Directory, Command.Filename);
   Tool.setDiagnosticConsumer(&Errors);
-  RecordingSink Sink(Command.Directory);
+  RecordingSink Sink(Command.Directory, Request.PresumedLocations);
   ChecksActionFactory Factory(Opts, Sink);
 
   // ClangTool prints driver errors (unknown flags, missing files) to
   // stderr itself; keep them, they name the problem.
   int Status = Tool.run(&Factory);
+  if (!Factory.NotC.empty()) {
+    Result.NotAnalysed[Command.Filename] = Factory.NotC;
+    return Result;
+  }
   Result.Findings = applyWarningPolicy(
       Sink.take(), warningPolicy(Request.Command.CommandLine));
   Result.Problems = Errors.take();

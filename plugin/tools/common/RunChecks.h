@@ -14,6 +14,9 @@ struct RunRequest {
   /// The file's text when it differs from disk (an editor's unsaved buffer).
   std::optional<std::string> Contents;
   std::string ResourceDir = defaultResourceDirForRuns();
+  /// Report where #line directives say, as the plugin does in the build
+  /// (sliceguard-check); else physical places (the editor's buffer).
+  bool PresumedLocations = false;
   static std::string defaultResourceDirForRuns();
 };
 

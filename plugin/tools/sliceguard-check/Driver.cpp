@@ -17,6 +17,9 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -41,6 +44,8 @@ struct DriverOptions {
   std::string WriteBaselineFile;
   std::string Root;
   std::string ResourceDir = defaultResourceDir();
+  /// Seconds one file may take; 0 for no limit.
+  unsigned TimeoutSeconds = 300;
   bool ListChecks = false;
   bool Quiet = false;
 };
@@ -65,6 +70,8 @@ OPTIONS:
   --root=DIR             project root: paths in reports and fingerprints are
                          relative to it (default: the current directory)
   --resource-dir=DIR     clang resource directory (builtin headers)
+  --timeout=SECONDS      give up on a file after SECONDS (default 300, 0 for
+                         no limit); it is reported as a problem (exit 2)
   --list-checks          print the checks and exit
   -q, --quiet            no progress line and no summary
   --version              print the version and exit
@@ -76,6 +83,13 @@ EXIT STATUS: 0 no findings, 1 findings, 2 usage or input errors.
 [[noreturn]] void usageError(const llvm::Twine &Message) {
   llvm::errs() << "sliceguard-check: error: " << Message << "\n"
                << "run 'sliceguard-check --help' for usage\n";
+  std::exit(ExitUsage);
+}
+
+/// A failure of the run itself (an output that cannot be written): exit 2,
+/// without the usage hint.
+[[noreturn]] void runError(const llvm::Twine &Message) {
+  llvm::errs() << "sliceguard-check: error: " << Message << "\n";
   std::exit(ExitUsage);
 }
 
@@ -169,6 +183,9 @@ DriverOptions parseCommandLine(int Argc, char **Argv) {
       O.WriteBaselineFile = V;
     } else if (takeValue("--root", I, Argc, Argv, V)) {
       O.Root = V;
+    } else if (takeValue("--timeout", I, Argc, Argv, V)) {
+      if (llvm::StringRef(V).getAsInteger(10, O.TimeoutSeconds))
+        usageError("--timeout needs a number of seconds, got '" + V + "'");
     } else if (takeValue("--resource-dir", I, Argc, Argv, V)) {
       O.ResourceDir = V;
     } else {
@@ -237,7 +254,7 @@ public:
     ++Done;
     if (!Enabled)
       return;
-    std::string Name = llvm::sys::path::filename(File).str();
+    std::string Name = printable(llvm::sys::path::filename(File));
     llvm::errs() << llvm::formatv("\r\x1b[K[{0}/{1}] {2}", Done, Total, Name);
     llvm::errs().flush();
   }
@@ -253,42 +270,147 @@ private:
   bool Enabled;
 };
 
+/// Checks one file; a crash in the checks becomes a problem for that file
+/// (clang's crash recovery) instead of losing the others.
+Report checkOne(const clang::tooling::CompileCommand &Command,
+                const DriverOptions &O) {
+  RunRequest Request;
+  Request.Command = Command;
+  Request.ResourceDir = O.ResourceDir;
+  Request.PresumedLocations = true; // what the build's plugin reports
+  Report Result;
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Result = runChecks(Request, O.Checks); })) {
+    Result = Report();
+    Result.Problems.push_back(
+        {absolutePath(Command.Filename, Command.Directory),
+         "the checks crashed on this file; please report it with the file "
+         "and its compile command"});
+  }
+  return Result;
+}
+
+/// Runs the files on a pool of worker threads and enforces the per-file
+/// time limit.  A thread cannot be stopped, so a file over the limit is
+/// given up: it becomes a problem, its thread is abandoned (its result, if
+/// it ever comes, is dropped) and a fresh thread takes over the remaining
+/// files.  Abandoned threads end with the process (see main).
+class CheckPool {
+public:
+  CheckPool(const std::vector<clang::tooling::CompileCommand> &Commands,
+            const DriverOptions &O, Progress &Bar)
+      : Commands(Commands), O(O), Bar(Bar), Results(Commands.size()) {}
+
+  Report run(unsigned Jobs) {
+    std::unique_lock<std::mutex> Lock(Mutex);
+    for (unsigned T = 0; T < Jobs; ++T)
+      startWorker();
+    while (Finished < Commands.size()) {
+      if (O.TimeoutSeconds == 0) {
+        Changed.wait(Lock);
+        continue;
+      }
+      // Polling is only the watchdog's clock; results never depend on it.
+      Changed.wait_for(Lock, std::chrono::milliseconds(200));
+      abandonOverdue();
+    }
+    for (auto &W : Workers)
+      if (!W->Abandoned)
+        W->Thread.join();
+      else
+        W->Thread.detach();
+    Report All;
+    for (Report &R : Results)
+      All.append(std::move(R));
+    return All;
+  }
+
+  size_t abandoned() const { return Abandoned; }
+
+private:
+  struct Worker {
+    std::thread Thread;
+    size_t File = SIZE_MAX; ///< the file it checks, SIZE_MAX when idle
+    std::chrono::steady_clock::time_point Started;
+    bool Abandoned = false;
+  };
+
+  void startWorker() {
+    Workers.push_back(std::make_unique<Worker>());
+    Worker *W = Workers.back().get();
+    W->Thread = std::thread([this, W] { work(*W); });
+  }
+
+  void work(Worker &W) {
+    std::unique_lock<std::mutex> Lock(Mutex);
+    while (!W.Abandoned && Next < Commands.size()) {
+      size_t I = Next++;
+      W.File = I;
+      W.Started = std::chrono::steady_clock::now();
+      Lock.unlock();
+      Report R = checkOne(Commands[I], O);
+      Bar.fileDone(Commands[I].Filename);
+      Lock.lock();
+      if (W.Abandoned)
+        return; // the file was reported as over the limit already
+      W.File = SIZE_MAX;
+      Results[I] = std::move(R);
+      ++Finished;
+      Changed.notify_all();
+    }
+  }
+
+  void abandonOverdue() {
+    auto Now = std::chrono::steady_clock::now();
+    auto Limit = std::chrono::seconds(O.TimeoutSeconds);
+    size_t Count = Workers.size();
+    for (size_t K = 0; K < Count; ++K) {
+      Worker &W = *Workers[K];
+      if (W.Abandoned || W.File == SIZE_MAX || Now - W.Started < Limit)
+        continue;
+      const clang::tooling::CompileCommand &C = Commands[W.File];
+      Results[W.File] = Report();
+      Results[W.File].FilesChecked = 1;
+      Results[W.File].Problems.push_back(
+          {absolutePath(C.Filename, C.Directory),
+           "not checked: over the time limit of " +
+               std::to_string(O.TimeoutSeconds) + " s per file (--timeout)"});
+      W.Abandoned = true;
+      ++Abandoned;
+      ++Finished;
+      if (Next < Commands.size())
+        startWorker();
+    }
+  }
+
+  const std::vector<clang::tooling::CompileCommand> &Commands;
+  const DriverOptions &O;
+  Progress &Bar;
+  std::mutex Mutex;
+  std::condition_variable Changed;
+  std::vector<std::unique_ptr<Worker>> Workers;
+  std::vector<Report> Results;
+  size_t Next = 0, Finished = 0, Abandoned = 0;
+};
+
 Report checkAll(const std::vector<clang::tooling::CompileCommand> &Commands,
-                const DriverOptions &O, bool ShowProgress) {
+                const DriverOptions &O, bool ShowProgress,
+                size_t &AbandonedThreads) {
+  // Never more threads than files: -j 10000 on three files starts three.
   unsigned Jobs = O.Jobs ? O.Jobs : std::thread::hardware_concurrency();
   Jobs = std::max(1u, std::min<unsigned>(Jobs, Commands.size()));
-  std::vector<Report> Results(Commands.size());
-  std::atomic<size_t> Next{0};
-  Progress Bar(Commands.size(), ShowProgress);
-  auto Work = [&] {
-    for (size_t I = Next++; I < Commands.size(); I = Next++) {
-      RunRequest Request;
-      Request.Command = Commands[I];
-      Request.ResourceDir = O.ResourceDir;
-      // A crash in the checks on one file must not lose the others: clang's
-      // crash recovery turns it into a problem for that file.
-      llvm::CrashRecoveryContext Recovery;
-      if (!Recovery.RunSafely(
-              [&] { Results[I] = runChecks(Request, O.Checks); })) {
-        Results[I] = Report();
-        Results[I].Problems.push_back(
-            {absolutePath(Commands[I].Filename, Commands[I].Directory),
-             "the checks crashed on this file; please report it with the "
-             "file and its compile command"});
-      }
-      Bar.fileDone(Commands[I].Filename);
-    }
-  };
-  std::vector<std::thread> Pool;
-  for (unsigned T = 1; T < Jobs; ++T)
-    Pool.emplace_back(Work);
-  Work();
-  for (std::thread &T : Pool)
-    T.join();
-  Bar.finish();
-  Report All;
-  for (Report &R : Results)
-    All.append(std::move(R));
+  auto Bar = std::make_unique<Progress>(Commands.size(), ShowProgress);
+  auto Pool = std::make_unique<CheckPool>(Commands, O, *Bar);
+  Report All = Pool->run(Jobs);
+  Bar->finish();
+  AbandonedThreads = Pool->abandoned();
+  if (AbandonedThreads) {
+    // An abandoned thread may still come back to the pool and the progress
+    // line (to find its result unwanted): they must outlive it, until the
+    // process ends.
+    Pool.release();
+    Bar.release();
+  }
   return All;
 }
 
@@ -308,6 +430,25 @@ void writeReport(const Report &R, const DriverOptions &O,
     OS << llvm::formatv("{0:2}", toCodeClimate(R, Ctx)) << "\n";
     return;
   }
+}
+
+/// The report to -o's file (atomically) or to standard output.
+llvm::Error emitReport(const Report &R, const DriverOptions &O,
+                       const OutputContext &Ctx) {
+  if (!O.OutputFile.empty())
+    return writeFileAtomically(
+        O.OutputFile, "the report to",
+        [&](llvm::raw_ostream &OS) { writeReport(R, O, Ctx, OS); });
+  writeReport(R, O, Ctx, llvm::outs());
+  llvm::outs().flush();
+  if (std::error_code EC = llvm::outs().error()) {
+    // Cleared, or llvm::outs()' destructor aborts with "IO failure".
+    llvm::outs().clear_error();
+    return llvm::createStringError(
+        EC, "cannot write the report to standard output: %s",
+        EC.message().c_str());
+  }
+  return llvm::Error::success();
 }
 
 /// Loads the database named by -p, or the nearest one above the current
@@ -346,8 +487,8 @@ void printProblems(const Report &R) {
     llvm::errs() << "sliceguard-check: error: ";
     if (!P.File.empty() &&
         llvm::StringRef(P.Message).find(P.File) == llvm::StringRef::npos)
-      llvm::errs() << P.File << ": ";
-    llvm::errs() << P.Message << "\n";
+      llvm::errs() << printable(P.File) << ": ";
+    llvm::errs() << printable(P.Message) << "\n";
   }
 }
 
@@ -358,7 +499,29 @@ void printIgnoredArguments(const Report &R) {
   llvm::errs() << "sliceguard-check: note: ignored compile command arguments "
                   "clang does not know:";
   for (const std::string &A : R.IgnoredArguments)
-    llvm::errs() << " " << A;
+    llvm::errs() << " " << printable(A);
+  llvm::errs() << "\n";
+}
+
+/// Arguments that could have run a program or read a configuration file,
+/// and files that are not C, each said once.
+void printLeftOut(const Report &R, llvm::StringRef Root) {
+  if (!R.UnsafeArguments.empty()) {
+    llvm::errs() << "sliceguard-check: note: ignored compile command "
+                    "arguments that could run programs or read "
+                    "configuration files:";
+    for (const std::string &A : R.UnsafeArguments)
+      llvm::errs() << " " << printable(A);
+    llvm::errs() << "\n";
+  }
+  if (R.NotAnalysed.empty())
+    return;
+  llvm::errs() << "sliceguard-check: note: " << R.NotAnalysed.size()
+               << (R.NotAnalysed.size() == 1 ? " file is" : " files are")
+               << " not C and not analysed (sliceguard checks C only):";
+  for (const auto &Entry : R.NotAnalysed)
+    llvm::errs() << " " << printable(relativeToRoot(Entry.first, Root)) << " ("
+                 << Entry.second << ")";
   llvm::errs() << "\n";
 }
 
@@ -395,37 +558,41 @@ int main(int Argc, char **Argv) {
   Ctx.Root = absolutePath(O.Root.empty() ? currentDir() : O.Root, currentDir());
 
   Report R;
+  size_t AbandonedThreads = 0;
   if (auto Db = loadDatabase(O, R)) {
     auto Commands = selectCommands(*Db, O.Files, R);
     if (Commands.empty() && O.Files.empty())
       R.Problems.push_back({"", "compile_commands.json has no entries"});
     bool Terminal = llvm::sys::Process::StandardErrIsDisplayed();
-    R.append(checkAll(Commands, O, Terminal && !O.Quiet));
+    R.append(checkAll(Commands, O, Terminal && !O.Quiet, AbandonedThreads));
   }
   if (O.Checks.WarningsAsErrors)
     for (FindingRecord &F : R.Findings)
       F.IsError = true;
   R.sort();
+  R.removeDuplicates(); // before fingerprints: their index counts repeats
   assignFingerprints(R, Ctx.Root);
   if (!O.WriteBaselineFile.empty())
     if (llvm::Error E = writeBaseline(R, Ctx.Root, O.WriteBaselineFile))
-      usageError(llvm::toString(std::move(E)));
+      runError(llvm::toString(std::move(E)));
   applyBaseline(R, Known);
 
-  if (O.OutputFile.empty()) {
-    writeReport(R, O, Ctx, llvm::outs());
-  } else {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(O.OutputFile, EC);
-    if (EC)
-      usageError("cannot write " + O.OutputFile + ": " + EC.message());
-    writeReport(R, O, Ctx, OS);
-  }
-  llvm::outs().flush();
+  // A report that did not reach its reader is a failed run, never
+  // "findings" (exit 1) and never half a file.
+  if (llvm::Error E = emitReport(R, O, Ctx))
+    runError(llvm::toString(std::move(E)));
   printProblems(R);
+  printLeftOut(R, Ctx.Root);
   if (!O.Quiet) {
     printIgnoredArguments(R);
     printSummary(R);
+  }
+  if (AbandonedThreads) {
+    // Threads still stuck in files over the time limit cannot be joined,
+    // and static destructors must not run under them: leave now.
+    llvm::outs().flush();
+    llvm::errs().flush();
+    std::_Exit(ExitUsage);
   }
   if (!R.Problems.empty())
     return ExitUsage;

@@ -6,11 +6,22 @@ Required by the 2.1.0 schema: version, runs[], run.tool.driver.name,
 result.message (text), reportingDescriptor.id, artifactLocation.uri, region
 start lines >= 1.  Required by GitHub: stable ruleId on every result, rules
 with fullDescription and help (GH2012), locations with a region, and
-partialFingerprints.  Exits 1 listing every violation."""
+partialFingerprints.  URIs must be RFC 3986 percent-encoded ("%20", never
+"%0x20").  With --resolve, every URI is decoded back to a path (against
+originalUriBaseIds for relative ones), which must exist; the paths are
+printed as "path PATH".  Exits 1 listing every violation."""
 import json
+import os
+import re
 import sys
+import urllib.parse
 
 errors = []
+resolved = []
+# RFC 3986: unreserved, sub-delims, ':', '@' and '/' as themselves, every
+# other octet as '%' and two hex digits.
+URI_PATH = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$")
+
 
 
 def need(cond, where, what):
@@ -51,6 +62,22 @@ def check_artifact(loc, where, base_ids):
     else:
         need(uri.startswith("file://"), where,
              "uri without uriBaseId must be an absolute file:// URI")
+    if not isinstance(uri, str):
+        return
+    path = uri[len("file://"):] if uri.startswith("file://") else uri
+    if not need(URI_PATH.match(path), where,
+                "uri %r is not percent-encoded as RFC 3986 says" % uri):
+        return
+    if RESOLVE:
+        base = base_ids.get(loc.get("uriBaseId"), {}).get("uri", "")
+        full = urllib.parse.urljoin(base, uri) if base else uri
+        parsed = urllib.parse.urlsplit(full)
+        need(parsed.scheme == "file" and not parsed.query and
+             not parsed.fragment, where, "uri %r is not a plain file URI" % full)
+        decoded = urllib.parse.unquote(parsed.path, errors="strict")
+        need(os.path.exists(decoded), where,
+             "uri %r decodes to %r, which does not exist" % (full, decoded))
+        resolved.append(decoded)
 
 
 def check_snippets(phys, where):
@@ -79,8 +106,12 @@ def check_physical(phys, where, base_ids, need_region=True):
     check_snippets(phys, where)
 
 
+RESOLVE = "--resolve" in sys.argv[1:]
+
+
 def main():
-    with open(sys.argv[1]) as f:
+    args = [a for a in sys.argv[1:] if a != "--resolve"]
+    with open(args[0]) as f:
         log = json.load(f)
     need(log.get("version") == "2.1.0", "log", "version must be 2.1.0")
     need("sarif-2.1.0" in log.get("$schema", ""), "log", "$schema")
@@ -152,6 +183,8 @@ def main():
 def report(log, counts=None):
     for e in errors:
         print("SARIF ERROR: " + e)
+    for path in sorted(set(resolved)):
+        print("path " + path)
     if counts:
         print("sarif: %(results)d results, %(suppressed)d suppressed, "
               "%(related)d related locations, %(fixes)d fixes" % counts)
