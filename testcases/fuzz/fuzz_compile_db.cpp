@@ -20,8 +20,8 @@
 // RUN:   %src_root/plugin/tools/common/CompileCommands.cpp %fuzz_tools_libs \
 // RUN:   -o %t.dir/fuzz_compile_db
 // Replay the committed corpus, then a fixed number of runs from it:
-// RUN: %t.dir/fuzz_compile_db -runs=0 %S/corpus/fuzz_compile_db 2>&1 |
-// FileCheck %s
+// RUN: %t.dir/fuzz_compile_db -runs=0 %S/corpus/fuzz_compile_db 2>&1 \
+// RUN:   | FileCheck %s
 // RUN: %t.dir/fuzz_compile_db -runs=2000 -seed=1 -max_len=4096 -timeout=60 \
 // RUN:   -rss_limit_mb=2048 -print_final_stats=1 %t.dir/new \
 // RUN:   %S/corpus/fuzz_compile_db 2>&1 | FileCheck %s --check-prefix=FUZZ

@@ -314,6 +314,10 @@ public:
       Changed.wait_for(Lock, std::chrono::milliseconds(200));
       abandonOverdue();
     }
+    // A worker may not have taken the lock even once yet (the others did
+    // all the files first): it must get it to see there is nothing left, so
+    // the joins happen without it.
+    Lock.unlock();
     for (auto &W : Workers)
       if (!W->Abandoned)
         W->Thread.join();
