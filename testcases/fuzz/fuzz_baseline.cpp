@@ -31,6 +31,7 @@
 // FUZZ: Done 3000 runs
 // FUZZ: stat::number_of_executed_units: 3000
 #include "Baseline.h"
+#include "JsonHelpers.h"
 #include "JsonLimits.h"
 #include "llvm/Support/JSON.h"
 #include <cstdio>
@@ -57,10 +58,11 @@ fromTree(const llvm::json::Value &Doc) {
   std::set<std::string> Known;
   for (const llvm::json::Value &E : *Entries) {
     const llvm::json::Object *O = E.getAsObject();
-    auto FP = O ? O->getString("fingerprint") : std::nullopt;
+    // getStr hides llvm::Optional (LLVM 14) vs std::optional.
+    auto FP = getStr(O, "fingerprint");
     if (!FP)
       return std::nullopt;
-    Known.insert(FP->str());
+    Known.insert(*FP);
   }
   return Known;
 }
