@@ -25,6 +25,30 @@
 
 #include "core.h"
 
+/* Under AddressSanitizer the arena poisons what it does not hand out: a
+ * block's unused room when the block is made, and all of it again when the
+ * arena is reset.  Each allocation unpoisons exactly its own bytes, so the
+ * alignment padding between two allocations stays poisoned too.  A use of
+ * memory after sg_arena_reset is then an ASan "use-after-poison" report
+ * whose address lies in a block of that arena (a use after sg_arena_free
+ * is ASan's ordinary "heap-use-after-free", since the blocks go back to
+ * malloc).  Normal builds define the hooks as nothing: no code at all. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SG_ARENA_ASAN_ 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SG_ARENA_ASAN_ 1
+#endif
+#endif
+#ifdef SG_ARENA_ASAN_
+#include <sanitizer/asan_interface.h>
+#define SG_ARENA_POISON_(p, n) __asan_poison_memory_region((p), (n))
+#define SG_ARENA_UNPOISON_(p, n) __asan_unpoison_memory_region((p), (n))
+#else
+#define SG_ARENA_POISON_(p, n) ((void)0)
+#define SG_ARENA_UNPOISON_(p, n) ((void)0)
+#endif
+
 /* Blocks start at 4 KiB and double up to 64 MiB; a bigger request gets a
  * block four times its size, so the next array or two a growing slice moves
  * to fit in the same block instead of a malloc each.  Untouched pages of a
@@ -88,6 +112,7 @@ static inline sg_arena *sg_arena_new(void) {
   a->end = a->cur + SG_ARENA_FIRST_BLOCK;
   a->next_block = 2 * SG_ARENA_FIRST_BLOCK;
   a->reserved = SG_ARENA_FIRST_BLOCK;
+  SG_ARENA_POISON_(a->cur, SG_ARENA_FIRST_BLOCK);
   return a;
 }
 
@@ -122,6 +147,7 @@ SG_OUTLINE void sg_arena_new_block_(sg_arena *a, size_t size, size_t align) {
   a->cur = sg_arena_block_data_(b);
   a->end = a->cur + block;
   a->reserved += block;
+  SG_ARENA_POISON_(a->cur, block);
   if (a->next_block < SG_ARENA_MAX_BLOCK)
     a->next_block *= 2;
 }
@@ -142,6 +168,7 @@ static inline void *sg_arena_alloc_uninit_(sg_arena *a, size_t size,
     p = ((uintptr_t)a->cur + align - 1) & ~(uintptr_t)(align - 1);
   }
   a->cur = (char *)p + size;
+  SG_ARENA_UNPOISON_((void *)p, size);
   return (void *)p;
 }
 
@@ -182,6 +209,9 @@ static inline void sg_arena_reset(sg_arena *a) {
   a->reserved = keep->size + (keep == first ? 0 : first->size);
   a->cur = sg_arena_block_data_(keep);
   a->end = a->cur + keep->size;
+  SG_ARENA_POISON_(a->cur, keep->size);
+  if (keep != first)
+    SG_ARENA_POISON_(sg_arena_block_data_(first), first->size);
 }
 
 /* Bytes reserved from malloc by all of the arena's blocks. */
