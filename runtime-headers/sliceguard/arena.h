@@ -196,6 +196,12 @@ static inline void sg_arena_reset(sg_arena *a) {
   for (sg_arena_block_ *b = a->block; b; b = b->prev)
     if (b->size > keep->size)
       keep = b;
+#ifdef SG_ARENA_ASAN_
+  /* Room past cur was never handed out and is still poisoned, so in the
+   * current block only the part before cur needs poisoning again. */
+  char *used_end =
+      keep == a->block ? a->cur : sg_arena_block_data_(keep) + keep->size;
+#endif
   sg_arena_block_ *b = a->block;
   while (b) {
     sg_arena_block_ *prev = b->prev;
@@ -209,9 +215,11 @@ static inline void sg_arena_reset(sg_arena *a) {
   a->reserved = keep->size + (keep == first ? 0 : first->size);
   a->cur = sg_arena_block_data_(keep);
   a->end = a->cur + keep->size;
-  SG_ARENA_POISON_(a->cur, keep->size);
+#ifdef SG_ARENA_ASAN_
+  SG_ARENA_POISON_(a->cur, (size_t)(used_end - a->cur));
   if (keep != first)
     SG_ARENA_POISON_(sg_arena_block_data_(first), first->size);
+#endif
 }
 
 /* Bytes reserved from malloc by all of the arena's blocks. */
