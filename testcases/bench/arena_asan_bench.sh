@@ -2,13 +2,13 @@
 # arena_asan_bench.sh - what the arena's AddressSanitizer poisoning costs.
 # Builds arena_asan_bench.c with -O2 -fsanitize=address twice: against this
 # tree's runtime headers and against the same headers with arena.h taken
-# from the git revision BASE (default: the commit before poisoning came
-# in), then prints the best of 5 runs of each.
+# from the git revision BASE (default 2ff7a0d, the last commit before
+# poisoning came in), then prints the best of 5 runs of each.
 #   testcases/bench/arena_asan_bench.sh [BASE]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-base=${1:-f0a5fdf~1}
+base=${1:-2ff7a0d}
 CC=${CC:-clang-19}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -18,7 +18,10 @@
 //
 // OK: clean: 1
 // RESET: ERROR: AddressSanitizer: use-after-poison
+// RESET: {{\[}}f7]
 // FREE: ERROR: AddressSanitizer: heap-use-after-free
+// FREE: freed by thread
+// FREE: in sg_arena_free
 #include <stdio.h>
 #include <string.h>
 
