@@ -26,13 +26,15 @@
 #include "core.h"
 
 /* Under AddressSanitizer the arena poisons what it does not hand out: a
- * block's unused room when the block is made, and all of it again when the
- * arena is reset.  Each allocation unpoisons exactly its own bytes, so the
- * alignment padding between two allocations stays poisoned too.  A use of
- * memory after sg_arena_reset is then an ASan "use-after-poison" report
- * whose address lies in a block of that arena (a use after sg_arena_free
- * is ASan's ordinary "heap-use-after-free", since the blocks go back to
- * malloc).  Normal builds define the hooks as nothing: no code at all. */
+ * block's unused room when the block is made.  Each allocation unpoisons
+ * exactly its own bytes, so the alignment padding between two allocations
+ * stays poisoned too.  A reset hands no byte out again (see
+ * sg_arena_reset_for_asan_), so a use of memory after sg_arena_reset is an
+ * ASan report even after new allocations: "use-after-poison" in the
+ * arena's first block, "heap-use-after-free" freed by sg_arena_reset in
+ * the others.  A use after sg_arena_free is ASan's ordinary
+ * "heap-use-after-free".  Normal builds define the hooks as nothing: no
+ * code at all. */
 #if defined(__SANITIZE_ADDRESS__)
 #define SG_ARENA_ASAN_ 1
 #elif defined(__has_feature)
@@ -186,22 +188,43 @@ static inline void *sg_arena_alloc(sg_arena *a, size_t size) {
   return sg_arena_alloc_aligned(a, size, _Alignof(max_align_t));
 }
 
+#ifdef SG_ARENA_ASAN_
+/* Under ASan a reset must leave every earlier allocation unusable, and
+ * handing the same bytes out again at once would make them valid again:
+ * the use of a stale slice would read the next allocation, unreported.  So
+ * every block malloc gave goes back to it (ASan holds freed memory in
+ * quarantine and reports a later use as heap-use-after-free, "freed by"
+ * this reset), and the arena's built-in first block is poisoned and
+ * retired until the arena is freed: the next allocation opens a new block. */
+static inline void sg_arena_reset_for_asan_(sg_arena *a) {
+  sg_arena_block_ *first = sg_arena_first_block_(a), *b = a->block;
+  while (b) {
+    sg_arena_block_ *prev = b->prev;
+    if (b != first)
+      free(b);
+    b = prev;
+  }
+  first->prev = NULL;
+  SG_ARENA_POISON_(sg_arena_block_data_(first), first->size);
+  a->block = first;
+  a->reserved = first->size;
+  a->cur = a->end = NULL;
+}
+#endif
+
 /* Forgets every allocation but keeps the largest block for reuse (the
  * memory it hands out again is zeroed by the allocation, as always).  The
  * first block, part of the arena's own allocation, stays in the chain. */
 static inline void sg_arena_reset(sg_arena *a) {
   if (!a)
     return;
+#ifdef SG_ARENA_ASAN_
+  sg_arena_reset_for_asan_(a);
+#else
   sg_arena_block_ *first = sg_arena_first_block_(a), *keep = a->block;
   for (sg_arena_block_ *b = a->block; b; b = b->prev)
     if (b->size > keep->size)
       keep = b;
-#ifdef SG_ARENA_ASAN_
-  /* Room past cur was never handed out and is still poisoned, so in the
-   * current block only the part before cur needs poisoning again. */
-  char *used_end =
-      keep == a->block ? a->cur : sg_arena_block_data_(keep) + keep->size;
-#endif
   sg_arena_block_ *b = a->block;
   while (b) {
     sg_arena_block_ *prev = b->prev;
@@ -215,10 +238,6 @@ static inline void sg_arena_reset(sg_arena *a) {
   a->reserved = keep->size + (keep == first ? 0 : first->size);
   a->cur = sg_arena_block_data_(keep);
   a->end = a->cur + keep->size;
-#ifdef SG_ARENA_ASAN_
-  SG_ARENA_POISON_(a->cur, (size_t)(used_end - a->cur));
-  if (keep != first)
-    SG_ARENA_POISON_(sg_arena_block_data_(first), first->size);
 #endif
 }
 

@@ -8,7 +8,7 @@
 // RUN: %clang %sg_cflags %sg_inc %sanitize %s -o %t
 // RUN: %t ok | FileCheck %s --check-prefix=OK
 // RUN: not %t reset 2>&1 | FileCheck %s --check-prefix=RESET
-// RUN: not %t reset-big 2>&1 | FileCheck %s --check-prefix=RESET
+// RUN: not %t reset-big 2>&1 | FileCheck %s --check-prefix=RESET-BIG
 // RUN: not %t padding 2>&1 | FileCheck %s --check-prefix=RESET
 // RUN: not %t free 2>&1 | FileCheck %s --check-prefix=FREE
 // RUN: %gcc %sg_cflags %sg_inc -fsanitize=address -g %s -o %t.gcc
@@ -19,6 +19,9 @@
 // OK: clean: 1
 // RESET: ERROR: AddressSanitizer: use-after-poison
 // RESET: {{\[}}f7]
+// RESET-BIG: ERROR: AddressSanitizer: heap-use-after-free
+// RESET-BIG: freed by thread
+// RESET-BIG: in sg_arena_reset
 // FREE: ERROR: AddressSanitizer: heap-use-after-free
 // FREE: freed by thread
 // FREE: in sg_arena_free
