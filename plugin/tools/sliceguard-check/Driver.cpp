@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
+#include "ProjectSummaries.h"
 #include "CompileCommands.h"
 #include "Reports.h"
 #include "RunChecks.h"
@@ -529,6 +530,16 @@ void printLeftOut(const Report &R, llvm::StringRef Root) {
   llvm::errs() << "\n";
 }
 
+/// Duplicate definitions and a fixpoint cut short, each said once.
+void printSummaryNotes(const ProjectSummaryStats &S, bool Quiet) {
+  for (const std::string &D : S.Duplicates)
+    llvm::errs() << "sliceguard-check: note: " << printable(D) << "\n";
+  if (S.CapReached)
+    llvm::errs() << "sliceguard-check: note: cross-file summaries did not "
+                    "settle in "
+                 << S.Rounds << " rounds; the last round's are used\n";
+}
+
 void printSummary(const Report &R) {
   unsigned Active = R.countActive();
   llvm::errs() << llvm::formatv(
@@ -568,7 +579,23 @@ int main(int Argc, char **Argv) {
     if (Commands.empty() && O.Files.empty())
       R.Problems.push_back({"", "compile_commands.json has no entries"});
     bool Terminal = llvm::sys::Process::StandardErrIsDisplayed();
+    // Phase 1: whole-program summaries (ProjectSummaries.h); its problems
+    // are phase 2's too, so only phase 2's report counts.
+    ProjectSummaryStats Whole;
+    size_t Phase1Stuck = 0;
+    O.Checks.ImportedSummaries = summariseProject(
+        Commands, O.Checks,
+        [&](const auto &Batch, const Options &Phase1) {
+          DriverOptions P = O;
+          P.Checks = Phase1;
+          size_t Stuck = 0;
+          checkAll(Batch, P, /*ShowProgress=*/false, Stuck);
+          Phase1Stuck += Stuck;
+        },
+        Whole);
+    printSummaryNotes(Whole, O.Quiet);
     R.append(checkAll(Commands, O, Terminal && !O.Quiet, AbandonedThreads));
+    AbandonedThreads += Phase1Stuck;
   }
   if (O.Checks.WarningsAsErrors)
     for (FindingRecord &F : R.Findings)
