@@ -220,7 +220,9 @@ void UnitSummaries::exportUnit(llvm::ArrayRef<const FunctionDecl *> Functions) {
         Api.opKind(FD) != OpKind::None || FD->getName().empty())
       continue;
     StoredSummary S = summarise(FD);
-    if (!S.empty() || !S.Calls.empty())
+    // Also the effect-free ones that use the runtime: a definition the
+    // store knows is one a duplicate can be noted against.
+    if (!S.empty() || !S.Calls.empty() || S.MentionsRuntime)
       F.Functions.push_back(std::move(S));
   }
   deliver(Ctx, Opts, std::move(F));
