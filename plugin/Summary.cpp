@@ -1,6 +1,7 @@
 //===- Summary.cpp - summary files: write, read, store --------------------===//
 #include "Summary.h"
 #include "clang/AST/Decl.h"
+#include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"

@@ -156,9 +156,11 @@ StoredSummary UnitSummaries::summarise(const FunctionDecl *FD) {
   collectCalls(FD->getBody(), Api, SM, Calls);
   S.Calls.assign(Calls.begin(), Calls.end());
   // What it returns and keeps: the slice views' helper analyses, which
-  // need the function's own flow.  Only code that touches the runtime
-  // can return or keep one of its values.
-  if (!R.MentionsRuntime || R.HasErrors)
+  // need the function's own flow.  Only code that touches the runtime's
+  // values can return or keep one (`return &st->ptr[i]` touches no op).
+  QualType Ret = FD->getReturnType();
+  bool MayReturnOne = Api.isTracked(Ret) || Ret->isPointerType();
+  if ((!R.MentionsRuntime && !MayReturnOne) || R.HasErrors)
     return S;
   FunctionFlow Flow(FD, Ctx, Api, &Cache);
   if (!Flow.valid())
@@ -173,7 +175,6 @@ StoredSummary UnitSummaries::summarise(const FunctionDecl *FD) {
   SliceViews::PointerReturn PR = Views.pointerReturn(FD);
   S.ReturnsElementOf = PR.Param;
   S.ReturnsElementThroughPointer = PR.Param >= 0 && PR.ThroughPointer;
-  QualType Ret = FD->getReturnType();
   S.ReturnsFresh = (Api.isTracked(Ret) || Ret->isPointerType()) &&
                    S.ReturnsViewOf.empty() && !S.HasReturnsPlace &&
                    S.ReturnShape.empty() && S.ReturnsElementOf < 0;
