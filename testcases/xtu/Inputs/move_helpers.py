@@ -57,7 +57,7 @@ def top_level_functions(lines):
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not SIGNATURE_START.match(line) or line.startswith(("typedef", "struct", "#")) \
+        if not SIGNATURE_START.match(line) or line.startswith(("typedef", "#")) \
                 or "=" in line.split("(")[0]:
             i += 1
             continue
