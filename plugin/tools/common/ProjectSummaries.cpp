@@ -1,6 +1,10 @@
 //===- ProjectSummaries.cpp - summarise a database to a fixpoint ----------===//
 #include "ProjectSummaries.h"
 #include "FindingRecord.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <set>
@@ -34,10 +38,10 @@ storeOf(const std::map<std::string, SummaryFile> &Files) {
 
 /// Identities whose summary differs between two stores (added, removed
 /// or changed).
-std::set<std::string> changedIds(const std::map<std::string, SummaryFile> &Files,
-                                 const SummaryStore &Before,
-                                 const SummaryStore &After,
-                                 const std::set<std::string> &BeforeIds) {
+std::set<std::string>
+changedIds(const std::map<std::string, SummaryFile> &Files,
+           const SummaryStore &Before, const SummaryStore &After,
+           const std::set<std::string> &BeforeIds) {
   std::set<std::string> Changed;
   std::set<std::string> AfterIds;
   for (const auto &Entry : Files)
@@ -58,10 +62,11 @@ std::set<std::string> changedIds(const std::map<std::string, SummaryFile> &Files
 std::shared_ptr<const SummaryStore> summariseProject(
     const std::vector<clang::tooling::CompileCommand> &Commands,
     const Options &Base,
-    llvm::function_ref<void(
-        const std::vector<clang::tooling::CompileCommand> &, const Options &)>
+    llvm::function_ref<void(const std::vector<clang::tooling::CompileCommand> &,
+                            const Options &)>
         RunBatch,
     ProjectSummaryStats &Stats) {
+  auto Start = std::chrono::steady_clock::now();
   Collector Latest;
   std::shared_ptr<SummaryStore> Store = std::make_shared<SummaryStore>();
   std::set<std::string> Ids;
@@ -104,6 +109,15 @@ std::shared_ptr<const SummaryStore> summariseProject(
   }
   Stats.Functions = Store->size();
   Stats.Duplicates = Store->duplicates();
+  // For the benchmark (docs/performance.md): phase 1's own figures.
+  if (std::getenv("SLICEGUARD_PHASE1_STATS")) {
+    double Seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
+    llvm::errs() << "sliceguard-check: phase 1: " << Stats.Rounds << " rounds, "
+                 << Stats.Summarised << " TU runs, " << Stats.Functions
+                 << " summaries, " << llvm::format("%.2f", Seconds) << " s\n";
+  }
   return Store;
 }
 

@@ -27,9 +27,9 @@ namespace tools {
 constexpr unsigned MaxSummaryRounds = 8;
 
 struct ProjectSummaryStats {
-  unsigned Rounds = 0;          ///< including the first
-  size_t Summarised = 0;        ///< TU runs over all rounds
-  size_t Functions = 0;         ///< summaries in the final store
+  unsigned Rounds = 0;   ///< including the first
+  size_t Summarised = 0; ///< TU runs over all rounds
+  size_t Functions = 0;  ///< summaries in the final store
   bool CapReached = false;
   std::vector<std::string> Duplicates; ///< SummaryStore::duplicates()
 };
@@ -39,8 +39,8 @@ struct ProjectSummaryStats {
 std::shared_ptr<const SummaryStore> summariseProject(
     const std::vector<clang::tooling::CompileCommand> &Commands,
     const Options &Base,
-    llvm::function_ref<void(
-        const std::vector<clang::tooling::CompileCommand> &, const Options &)>
+    llvm::function_ref<void(const std::vector<clang::tooling::CompileCommand> &,
+                            const Options &)>
         RunBatch,
     ProjectSummaryStats &Stats);
 

@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
-#include "ProjectSummaries.h"
 #include "CompileCommands.h"
+#include "ProjectSummaries.h"
 #include "Reports.h"
 #include "RunChecks.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -49,6 +49,7 @@ struct DriverOptions {
   unsigned TimeoutSeconds = 300;
   bool ListChecks = false;
   bool Quiet = false;
+  bool NoSummaries = false; ///< skip phase 1 (cross-file summaries)
 };
 
 const char Usage[] = R"(USAGE: sliceguard-check [options] [files...]
@@ -75,6 +76,8 @@ OPTIONS:
                          no limit); it is reported as a problem (exit 2)
   --list-checks          print the checks and exit
   -q, --quiet            no progress line and no summary
+  --no-summaries         check each file on its own: no cross-file
+                         summaries (functions of other files are opaque)
   --version              print the version and exit
   -h, --help             print this help and exit
 
@@ -161,6 +164,8 @@ DriverOptions parseCommandLine(int Argc, char **Argv) {
       O.ListChecks = true;
     } else if (Arg == "-q" || Arg == "--quiet") {
       O.Quiet = true;
+    } else if (Arg == "--no-summaries") {
+      O.NoSummaries = true;
     } else if (Arg == "--werror") {
       applyLibraryArgument("werror", O);
     } else if (takeValue("--checks", I, Argc, Argv, V)) {
@@ -583,16 +588,17 @@ int main(int Argc, char **Argv) {
     // are phase 2's too, so only phase 2's report counts.
     ProjectSummaryStats Whole;
     size_t Phase1Stuck = 0;
-    O.Checks.ImportedSummaries = summariseProject(
-        Commands, O.Checks,
-        [&](const auto &Batch, const Options &Phase1) {
-          DriverOptions P = O;
-          P.Checks = Phase1;
-          size_t Stuck = 0;
-          checkAll(Batch, P, /*ShowProgress=*/false, Stuck);
-          Phase1Stuck += Stuck;
-        },
-        Whole);
+    if (!O.NoSummaries)
+      O.Checks.ImportedSummaries = summariseProject(
+          Commands, O.Checks,
+          [&](const auto &Batch, const Options &Phase1) {
+            DriverOptions P = O;
+            P.Checks = Phase1;
+            size_t Stuck = 0;
+            checkAll(Batch, P, /*ShowProgress=*/false, Stuck);
+            Phase1Stuck += Stuck;
+          },
+          Whole);
     printSummaryNotes(Whole, O.Quiet);
     R.append(checkAll(Commands, O, Terminal && !O.Quiet, AbandonedThreads));
     AbandonedThreads += Phase1Stuck;
