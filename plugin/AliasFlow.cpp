@@ -1182,9 +1182,8 @@ const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
         // An inner callee from another TU has a location and a name only.
         E.SiteLoc = Ev.CalleeSiteLoc.isValid() ? Ev.CalleeSiteLoc
                                                : E.Site->getBeginLoc();
-        E.SiteFnName = Ev.CalleeSiteLoc.isValid()
-                           ? Ev.CalleeSiteFnName.str()
-                           : E.SiteFn->getNameAsString();
+        E.SiteFnName = Ev.CalleeSiteLoc.isValid() ? Ev.CalleeSiteFnName.str()
+                                                  : E.SiteFn->getNameAsString();
         if (!Ev.CalleeSite && Ev.CalleeSiteLoc.isValid()) {
           E.Site = nullptr;
           E.SiteFn = nullptr;

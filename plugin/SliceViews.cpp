@@ -403,13 +403,14 @@ ReturnShape SliceViews::returnShapeAt(const FunctionDecl *FD,
 }
 
 /// The shape another TU's summary of FD records (FD has no body here).
-static ReturnShape importedShape(const CheckContext &C, const FunctionDecl *FD) {
+static ReturnShape importedShape(const CheckContext &C,
+                                 const FunctionDecl *FD) {
   ReturnShape RS;
   const StoredSummary *S = C.Summaries.imported(FD);
   if (!S || S->ReturnShape.empty() || S->ReturnShapeParam >= FD->getNumParams())
     return RS;
-  RS.K = S->ReturnShape == "append" ? ReturnShape::AppendOf
-                                    : ReturnShape::ViewOf;
+  RS.K =
+      S->ReturnShape == "append" ? ReturnShape::AppendOf : ReturnShape::ViewOf;
   RS.Param = S->ReturnShapeParam;
   return RS;
 }

@@ -72,8 +72,8 @@ inline void addHelperInsertNote(Finding &F, const OpEvent &Put) {
   std::string Holder = !Put.CalleeSiteFnName.empty()
                            ? Put.CalleeSiteFnName.str()
                            : Put.Callee->getNameAsString();
-  F.Notes.push_back(
-      {Put.CalleeSiteLoc, "'" + Holder + "' inserts into its map parameter here"});
+  F.Notes.push_back({Put.CalleeSiteLoc,
+                     "'" + Holder + "' inserts into its map parameter here"});
 }
 
 /// When Call is to a helper summarised in another translation unit: a note

@@ -226,10 +226,10 @@ private:
     F.Notes.push_back({R.Begin->getBeginLoc(),
                        "range over map '" + Ranged + "' begins here"});
     if (Del)
-      F.Notes.push_back(
-          {Del->CalleeSiteLoc.isValid() ? Del->CalleeSiteLoc
-                                        : Del->Call->getBeginLoc(),
-           "current key deleted here"});
+      F.Notes.push_back({Del->CalleeSiteLoc.isValid()
+                             ? Del->CalleeSiteLoc
+                             : Del->Call->getBeginLoc(),
+                         "current key deleted here"});
     addHelperInsertNote(F, Put);
     C.report(std::move(F));
     return true;
