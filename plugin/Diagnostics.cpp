@@ -133,6 +133,8 @@ static constexpr FlagArgument FlagArguments[] = {
     {"show-suppressed", &Options::ShowSuppressed},
     {"analyze-all", &Options::AnalyzeAll},
     {"stats", &Options::Stats},
+    {"summaries-only", &Options::SummariesOnly},
+    {"summaries-read-only", &Options::SummariesReadOnly},
 };
 
 llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {

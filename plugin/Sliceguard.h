@@ -83,6 +83,8 @@ struct Options {
   std::function<void(SummaryFile)> ExportSummaries;
   /// Summarise only (sliceguard-check's phase 1): no check runs.
   bool SummariesOnly = false;
+  /// Read SummariesDir, never write it (an editor's unsaved buffer).
+  bool SummariesReadOnly = false;
 
   bool isEnabled(llvm::StringRef CheckName) const;
 };

@@ -197,7 +197,7 @@ StoredSummary UnitSummaries::summarise(const FunctionDecl *FD) {
 
 void UnitSummaries::deliver(ASTContext &Ctx, const Options &Opts,
                             SummaryFile F) {
-  if (!Opts.SummariesDir.empty())
+  if (!Opts.SummariesDir.empty() && !Opts.SummariesReadOnly)
     if (llvm::Error E = writeSummaryFileAtomically(Opts.SummariesDir, F)) {
       DiagnosticsEngine &Diags = Ctx.getDiagnostics();
       Diags.Report(compat::customDiagID(Diags, DiagnosticsEngine::Error,
