@@ -458,6 +458,8 @@ void FunctionFlow::applySummary(State &S, const CallExpr *Call, bool Record) {
       Ev.Callee = Callee;
       Ev.CalleeSite = E.Site;
       Ev.CalleeSiteFn = E.SiteFn;
+      Ev.CalleeSiteLoc = E.SiteLoc;
+      Ev.CalleeSiteFnName = E.SiteFnName;
       Ev.Operand = Old;
       Ev.HasPlace = true;
       Ev.OperandPlace = P;
@@ -1146,6 +1148,8 @@ static void findReturnedPlace(const FunctionFlow &Flow, const FunctionDecl *Def,
 
 const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
+  if (FD && !FD->hasBody(Def) && Store && Api.opKind(FD) == OpKind::None)
+    return fromStore(FD);
   if (!FD || !FD->hasBody(Def) || !Def || Api.opKind(FD) != OpKind::None ||
       (Scope && !Scope(Def)))
     return nullptr;
@@ -1175,6 +1179,15 @@ const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
         E.Steps = Val.P.Steps;
         E.Site = Ev.CalleeSite ? Ev.CalleeSite : Ev.Call;
         E.SiteFn = Ev.CalleeSite ? Ev.CalleeSiteFn : Def;
+        // An inner callee from another TU has a location and a name only.
+        E.SiteLoc = Ev.CalleeSiteLoc.isValid() ? Ev.CalleeSiteLoc
+                                               : E.Site->getBeginLoc();
+        E.SiteFnName = Ev.CalleeSiteLoc.isValid() ? Ev.CalleeSiteFnName.str()
+                                                  : E.SiteFn->getNameAsString();
+        if (!Ev.CalleeSite && Ev.CalleeSiteLoc.isValid()) {
+          E.Site = nullptr;
+          E.SiteFn = nullptr;
+        }
         if (Ev.Key || Ev.HasKeyValues) {
           ValueSet K = Ev.Key ? Flow.valuesOf(Ev.Key, Ev.Call) : Ev.KeyValues;
           if (K.size() == 1 && Flow.value(*K.begin()).K == Value::Initial) {

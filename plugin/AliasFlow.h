@@ -53,7 +53,10 @@
 namespace sliceguard {
 
 class SummaryCache;
+class SummaryStore;
 class FlowQueries;
+struct StoredSummary;
+struct SummarySite;
 
 struct PathStep {
   enum Kind : unsigned char { Field, Deref, Elem } K;
@@ -164,6 +167,13 @@ struct OpEvent {
   const clang::FunctionDecl *Callee = nullptr;
   const clang::CallExpr *CalleeSite = nullptr;
   const clang::FunctionDecl *CalleeSiteFn = nullptr; ///< holds CalleeSite
+  /// Where the op inside the callee is and the name of the function
+  /// holding it: set for every summarised call, also when the callee was
+  /// summarised in another translation unit (then CalleeSite and
+  /// CalleeSiteFn are null and the location is in a file this TU did not
+  /// include, loaded for the note).
+  clang::SourceLocation CalleeSiteLoc;
+  llvm::StringRef CalleeSiteFnName;
   /// Operand values at the call (map operand for map ops, slice operand
   /// for slice ops; for summaries, the affected place's values).
   ValueSet Operand;
@@ -413,12 +423,16 @@ private:
   void run();
 };
 
-/// What a same-file function does to its parameters.
+/// What a function does to its parameters.
 struct ParamEffect {
   unsigned Param = 0;
   llvm::SmallVector<PathStep, 3> Steps;  ///< from the parameter to the place
   const clang::CallExpr *Site = nullptr; ///< the op inside the callee
   const clang::FunctionDecl *SiteFn = nullptr; ///< the function holding Site
+  /// Site's location and SiteFn's name; the only ones set for a summary
+  /// read from another translation unit (SummaryStore).
+  clang::SourceLocation SiteLoc;
+  std::string SiteFnName;
   int KeyParam = -1; ///< map inserts: key is this param
   /// ... or a place reached from it (`it->key` of an iterator pointer).
   llvm::SmallVector<PathStep, 2> KeySteps;
@@ -443,13 +457,28 @@ struct FunctionSummary {
 };
 
 /// Summaries of functions defined in the translation unit, computed on
-/// demand (recursion yields an empty summary for the cycle).
+/// demand (recursion yields an empty summary for the cycle); for a function
+/// without a body here, the summary another TU wrote (setStore), with its
+/// parameter paths resolved against this TU's declarations.
 class SummaryCache {
 public:
   SummaryCache(clang::ASTContext &Ctx, const ApiModel &Api)
       : Ctx(Ctx), Api(Api) {}
-  /// Null for functions without a body in this TU or without effects.
+  /// Null for functions without effects, and for functions without a body
+  /// in this TU that the store does not know.
   const FunctionSummary *get(const clang::FunctionDecl *FD);
+  /// Summaries of other translation units (Summary.h); null: none.
+  void setStore(const SummaryStore *S) { Store = S; }
+  /// The stored summary of FD when FD has no body in this TU.
+  const StoredSummary *imported(const clang::FunctionDecl *FD) const;
+  /// Called with every file a note from a stored summary points into:
+  /// the reporter lets notes (only notes) land there.
+  void setForeignFileHook(std::function<void(clang::FileID)> Hook) {
+    OnForeignFile = std::move(Hook);
+  }
+  /// A location for a site in another TU's file (invalid if the file
+  /// cannot be read here).
+  clang::SourceLocation locationOf(const SummarySite &Site);
   /// Functions whose CFG has more blocks than this are not analysed, as
   /// callers or as callees (0: no limit).
   void setMaxCfgBlocks(unsigned N) { MaxCfgBlocks = N; }
@@ -467,6 +496,10 @@ private:
   std::set<const clang::FunctionDecl *> InProgress;
   std::function<bool(const clang::FunctionDecl *)> Scope;
   unsigned MaxCfgBlocks = 0;
+  const SummaryStore *Store = nullptr;
+  std::function<void(clang::FileID)> OnForeignFile;
+  std::map<std::string, clang::FileID> ForeignFiles;
+  const FunctionSummary *fromStore(const clang::FunctionDecl *FD);
 };
 
 } // namespace sliceguard

@@ -65,6 +65,8 @@ std::string argumentHelp() {
       "  stats                 print how many functions were analysed\n"
       "  max-cfg-blocks=<n>    skip (with a remark) functions whose CFG "
       "has more than n blocks (default 10000, 0: no limit)\n"
+      "  summaries=<dir>       write this file's function summaries to dir "
+      "and use the other files' summaries found there\n"
       "  list-checks           print the checks (the compile goes on)\n"
       "  help                  print this text (the compile goes "
       "on)\n"
@@ -79,7 +81,7 @@ static llvm::Error badArgument(const llvm::Twine &Why) {
       llvm::inconvertibleErrorCode(),
       Why + "; valid arguments are checks=<globs>, werror, "
             "header-filter=<regex>, show-suppressed, analyze-all, "
-            "stats, max-cfg-blocks=<n>, list-checks, help");
+            "stats, max-cfg-blocks=<n>, summaries=<dir>, list-checks, help");
 }
 
 /// " (did you mean 'map-insert-in-range'?)" for a near miss, else "".
@@ -131,6 +133,8 @@ static constexpr FlagArgument FlagArguments[] = {
     {"show-suppressed", &Options::ShowSuppressed},
     {"analyze-all", &Options::AnalyzeAll},
     {"stats", &Options::Stats},
+    {"summaries-only", &Options::SummariesOnly},
+    {"summaries-read-only", &Options::SummariesReadOnly},
 };
 
 llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {
@@ -158,6 +162,12 @@ llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {
                          "(0 for no limit), not '" +
                          Value + "'");
     Opts.MaxCfgBlocks = N;
+    return llvm::Error::success();
+  }
+  if (Key == "summaries" && HasValue) {
+    if (Value.empty())
+      return badArgument("'summaries=' needs a directory");
+    Opts.SummariesDir = Value.str();
     return llvm::Error::success();
   }
   if (!HasValue)
@@ -371,7 +381,8 @@ bool Reporter::report(Finding F) {
   }
   std::vector<Note> Notes;
   for (Note &N : F.Notes)
-    if (isUserLocation(N.Loc))
+    if (isUserLocation(N.Loc) ||
+        (N.Loc.isFileID() && NoteFiles.count(SM.getFileID(N.Loc))))
       Notes.push_back({userLocation(N.Loc), std::move(N.Message)});
   F.Notes = std::move(Notes);
   std::vector<FixItHint> Fixes;

@@ -58,6 +58,9 @@ public:
   /// the runtime's headers and any header declaring marked operations (a
   /// container's implementation is not the user's use of it).
   void excludeFile(clang::FileID FID) { Excluded.insert(FID); }
+  /// Notes (never findings) may point into FID: another TU's file that a
+  /// stored summary's note names (SummaryCache::locationOf).
+  void allowNotesIn(clang::FileID FID) { NoteFiles.insert(FID); }
 
   unsigned numReported() const { return Reported; }
   unsigned numSuppressed() const { return Suppressed; }
@@ -73,6 +76,7 @@ private:
   FindingSink &Sink;
   std::unique_ptr<llvm::Regex> HeaderRegex;
   llvm::DenseSet<clang::FileID> Excluded;
+  llvm::DenseSet<clang::FileID> NoteFiles;
   mutable llvm::DenseMap<clang::FileID, size_t> FirstBlockDirective;
   unsigned Reported = 0, Suppressed = 0;
 };

@@ -1,5 +1,7 @@
 //===- HazardScreen.cpp - which functions are worth a flow analysis -------===//
 #include "HazardScreen.h"
+#include "AliasFlow.h"
+#include "Summary.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Type.h" // LLVM 22 defines Type::getAsRecordDecl here
@@ -474,6 +476,8 @@ void HazardScreen::call(const CallExpr *Call, Use U) {
     if (std::optional<ScreenResult> Screened = screenOf(Callee))
       if (!Screened->HasErrors)
         return summarisedCall(Call, *Screened, U);
+  if (std::optional<ScreenResult> Screened = importedScreen(Callee))
+    return summarisedCall(Call, *Screened, U);
   // What the call returns may be made of what it is given.
   Use Argument{Use::Escapes, nullptr,
                mayPointIntoArray(Call->getType()) ? U.Sink : nullptr};
@@ -539,6 +543,21 @@ void HazardScreen::summarisedCall(const CallExpr *Call,
   // s = append(s, x), or is a second name for it.
   if (ReturnsReference && !returnsToItsArguments(Call, U))
     secondRef(Id, Root);
+}
+
+std::optional<ScreenResult>
+HazardScreen::importedScreen(const FunctionDecl *FD) {
+  const StoredSummary *S = Imported && FD ? Imported->imported(FD) : nullptr;
+  if (!S)
+    return std::nullopt;
+  ScreenResult R;
+  R.MentionsRuntime = S->MentionsRuntime;
+  R.MayAppend = S->MayAppend;
+  R.MayInsert = S->MayInsert;
+  R.MayRemove = S->MayRemove;
+  R.SecondRef = S->SecondRef;
+  R.MayResetArena = S->ResetsArena;
+  return R;
 }
 
 bool HazardScreen::returnsToItsArguments(const CallExpr *Call, Use U) {

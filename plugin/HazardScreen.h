@@ -50,6 +50,8 @@ class VarDecl;
 
 namespace sliceguard {
 
+class SummaryCache;
+
 /// What the screen learnt about one function body.
 struct ScreenResult {
   bool MentionsRuntime = false; ///< a slice, map or iterator appears
@@ -78,6 +80,9 @@ class HazardScreen {
 public:
   explicit HazardScreen(const ApiModel &Api) : Api(Api) {}
   ScreenResult screen(const clang::FunctionDecl *FD);
+  /// Calls to functions with no body here are screened through the
+  /// summaries another TU wrote (SummaryCache::imported), when it has one.
+  void setSummaries(const SummaryCache *C) { Imported = C; }
 
 private:
   /// Where an expression's value goes.
@@ -148,6 +153,9 @@ private:
   ScreenResult walkBody(const clang::Stmt *Body);
   /// A same-file function's own screen; none for recursion or no body.
   std::optional<ScreenResult> screenOf(const clang::FunctionDecl *FD);
+  /// The screen of a function summarised in another TU.
+  std::optional<ScreenResult> importedScreen(const clang::FunctionDecl *FD);
+  const SummaryCache *Imported = nullptr;
   /// A call to a same-file function.  The flow analysis sees it only
   /// through its summary: it grows or removes from at most what its
   /// arguments reach, and returns at most (a view or an append of) one of

@@ -1,6 +1,7 @@
 //===- SliceViews.cpp - what the four aliasing checks share ---------------===//
 #include "SliceViews.h"
 #include "FlowQueries.h"
+#include "Summary.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtVisitor.h"
@@ -401,8 +402,23 @@ ReturnShape SliceViews::returnShapeAt(const FunctionDecl *FD,
   return computeReturnShape(FD, Depth);
 }
 
+/// The shape another TU's summary of FD records (FD has no body here).
+static ReturnShape importedShape(const CheckContext &C,
+                                 const FunctionDecl *FD) {
+  ReturnShape RS;
+  const StoredSummary *S = C.Summaries.imported(FD);
+  if (!S || S->ReturnShape.empty() || S->ReturnShapeParam >= FD->getNumParams())
+    return RS;
+  RS.K =
+      S->ReturnShape == "append" ? ReturnShape::AppendOf : ReturnShape::ViewOf;
+  RS.Param = S->ReturnShapeParam;
+  return RS;
+}
+
 ReturnShape SliceViews::computeReturnShape(const FunctionDecl *FD,
                                            unsigned Depth) const {
+  if (FD && !FD->hasBody())
+    return importedShape(C, FD);
   const FunctionDecl *Def = nullptr;
   if (!FD || Depth > 4 || !FD->hasBody(Def) || !Def ||
       C.Api.opKind(FD) != OpKind::None)
@@ -734,6 +750,11 @@ const Expr *sliceOfPointer(const ApiModel &Api, const Expr *E, bool &Arrow) {
 
 SliceViews::PointerReturn
 SliceViews::pointerReturn(const FunctionDecl *FD) const {
+  if (FD && !FD->hasBody() && FD->getReturnType()->isPointerType())
+    if (const StoredSummary *S = C.Summaries.imported(FD))
+      if (S->ReturnsElementOf >= 0 &&
+          static_cast<unsigned>(S->ReturnsElementOf) < FD->getNumParams())
+        return {S->ReturnsElementOf, S->ReturnsElementThroughPointer};
   const FunctionDecl *Def = nullptr;
   if (!FD || !FD->hasBody(Def) || !Def || C.Api.opKind(FD) != OpKind::None ||
       !Def->getReturnType()->isPointerType())

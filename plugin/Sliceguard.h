@@ -16,6 +16,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ class LangOptions;
 } // namespace clang
 
 namespace sliceguard {
+
+class SummaryStore;
+struct SummaryFile;
 
 /// A check as users name it: "map-insert-in-range" (diagnostics print it
 /// as "[sliceguard-map-insert-in-range]").
@@ -67,13 +71,28 @@ struct Options {
   /// still hold value sets as long as itself; normal code stays far below.
   static constexpr unsigned DefaultMaxCfgBlocks = 10000;
   unsigned MaxCfgBlocks = DefaultMaxCfgBlocks;
+  /// Whole-program summaries (Summary.h; docs/design.md).  "summaries=DIR":
+  /// this TU's summaries are written to DIR, the other files there read.
+  std::string SummariesDir;
+  /// For front ends that run many TUs in one process (sliceguard-check,
+  /// the clangd companion): summaries already loaded, used instead of a
+  /// directory ...
+  std::shared_ptr<const SummaryStore> ImportedSummaries;
+  /// ... and a receiver for this TU's own (called once per TU, possibly
+  /// from several threads at once).
+  std::function<void(SummaryFile)> ExportSummaries;
+  /// Summarise only (sliceguard-check's phase 1): no check runs.
+  bool SummariesOnly = false;
+  /// Read SummariesDir, never write it (an editor's unsaved buffer).
+  bool SummariesReadOnly = false;
 
   bool isEnabled(llvm::StringRef CheckName) const;
 };
 
 /// Applies one argument, as it appears after "-fplugin-arg-sliceguard-":
 /// "checks=-*,map-*", "werror", "header-filter=REGEX", "list-checks",
-/// "help", "show-suppressed", "analyze-all", "stats", "max-cfg-blocks=N".
+/// "help", "show-suppressed", "analyze-all", "stats", "max-cfg-blocks=N",
+/// "summaries=DIR".
 /// Returns a message naming the problem (and listing the valid arguments) for
 /// anything else.
 llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts);

@@ -289,6 +289,7 @@ private:
                   : "'" + B + "' was appended from '" + A +
                         "' here and may share its backing array; clone '" + A +
                         "' first to give it its own"});
+      addImportedAppendNote(F, C, First.Call);
       addCloneFix(C, First, F);
       C.report(std::move(F));
       Reported.insert(K.At);
@@ -369,6 +370,7 @@ private:
       F.Notes.push_back(
           {First.Call->getBeginLoc(),
            "the other result was appended from '" + A + "' here"});
+      addImportedAppendNote(F, C, First.Call);
       addCloneFix(C, First, F);
       C.report(std::move(F));
       Reported.insert(Second.Call);

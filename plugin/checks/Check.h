@@ -64,14 +64,33 @@ struct CheckContext {
 /// When Put is a call to a same-file helper that inserts into its map
 /// parameter, a note on the insert itself, naming the function holding it
 /// (the innermost helper when helpers call helpers).
+/// (The site may be in another translation unit's file, from a stored
+/// summary.)
 inline void addHelperInsertNote(Finding &F, const OpEvent &Put) {
-  if (!Put.Callee || !Put.CalleeSite)
+  if (!Put.Callee || Put.CalleeSiteLoc.isInvalid())
     return;
-  const clang::FunctionDecl *Holder =
-      Put.CalleeSiteFn ? Put.CalleeSiteFn : Put.Callee;
-  F.Notes.push_back({Put.CalleeSite->getBeginLoc(),
-                     "'" + Holder->getNameAsString() +
-                         "' inserts into its map parameter here"});
+  std::string Holder = !Put.CalleeSiteFnName.empty()
+                           ? Put.CalleeSiteFnName.str()
+                           : Put.Callee->getNameAsString();
+  F.Notes.push_back({Put.CalleeSiteLoc,
+                     "'" + Holder + "' inserts into its map parameter here"});
+}
+
+/// When Call is to a helper summarised in another translation unit: a note
+/// on the append inside it, in the helper's own file (nothing in this file
+/// shows it).  A same-file helper needs none: its body is in view.
+inline void addImportedAppendNote(Finding &F, const CheckContext &C,
+                                  const clang::CallExpr *Call) {
+  const clang::FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !C.Summaries.imported(Callee))
+    return;
+  if (const FunctionSummary *Sum = C.Summaries.get(Callee))
+    for (const ParamEffect &E : Sum->SliceAppends)
+      if (E.SiteLoc.isValid()) {
+        F.Notes.push_back(
+            {E.SiteLoc, "'" + E.SiteFnName + "' appends to its slice here"});
+        return;
+      }
 }
 
 class Check {

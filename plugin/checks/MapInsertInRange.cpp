@@ -65,9 +65,9 @@ private:
         continue;
       // One helper call that deletes and then re-inserts its key.
       if (Del.Call == Put.Call) {
-        if (Del.CalleeSite && Put.CalleeSite &&
+        if (Del.CalleeSiteLoc.isValid() && Put.CalleeSiteLoc.isValid() &&
             C.Ctx.getSourceManager().isBeforeInTranslationUnit(
-                Del.CalleeSite->getBeginLoc(), Put.CalleeSite->getBeginLoc()))
+                Del.CalleeSiteLoc, Put.CalleeSiteLoc))
           return &Del;
         continue;
       }
@@ -226,9 +226,10 @@ private:
     F.Notes.push_back({R.Begin->getBeginLoc(),
                        "range over map '" + Ranged + "' begins here"});
     if (Del)
-      F.Notes.push_back(
-          {(Del->CalleeSite ? Del->CalleeSite : Del->Call)->getBeginLoc(),
-           "current key deleted here"});
+      F.Notes.push_back({Del->CalleeSiteLoc.isValid()
+                             ? Del->CalleeSiteLoc
+                             : Del->Call->getBeginLoc(),
+                         "current key deleted here"});
     addHelperInsertNote(F, Put);
     C.report(std::move(F));
     return true;

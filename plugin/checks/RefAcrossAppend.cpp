@@ -234,6 +234,7 @@ private:
                            "keep an index instead"});
     F.Notes.push_back({M.Call->getBeginLoc(),
                        "'" + Slice + "' may be reallocated by this append"});
+    addImportedAppendNote(F, C, M.Call);
     C.report(std::move(F));
   }
 };

@@ -2,6 +2,7 @@
 #include "Check.h"
 #include "HazardScreen.h"
 #include "SliceViews.h"
+#include "SummaryUnit.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -114,7 +115,7 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (Enabled.empty())
+    if (Enabled.empty() && !UnitSummaries::wanted(Opts))
       return;
     ApiModel Api;
     std::vector<const FunctionDecl *> Functions;
@@ -130,6 +131,7 @@ public:
     // Every check reports a hazard made by an append or an insert: a
     // translation unit that declares neither (most C code) is not walked.
     if (!CanGrow) {
+      UnitSummaries::exportEmpty(Ctx, Opts);
       if (Opts.Stats)
         llvm::errs() << "sliceguard: no append or insert operation declared; "
                         "nothing to analyse\n";
@@ -147,10 +149,16 @@ public:
     });
     Summaries.setMaxCfgBlocks(Opts.MaxCfgBlocks);
     HazardScreen Screen(Api);
+    // Whole-program mode (SummaryUnit.h): callees defined in other TUs.
+    UnitSummaries Whole(Ctx, Api, Opts, Summaries, Screen, Out);
+    if (UnitSummaries::wanted(Opts))
+      Whole.importOthers();
     UnitAnalyses Unit;
     unsigned UsingRuntime = 0, Analysed = 0, Skipped = 0;
     uint64_t QueryWork = 0;
     for (const FunctionDecl *FD : Functions) {
+      if (Opts.SummariesOnly)
+        break;
       // Only the user's code: never the runtime's own bodies.
       if (!Out.isUserLocation(FD->getLocation()) ||
           Api.opKind(FD) != OpKind::None)
@@ -179,6 +187,7 @@ public:
       }
       QueryWork += Flow.queryWork();
     }
+    Whole.exportUnit(Functions);
     if (Opts.Stats)
       llvm::errs() << "sliceguard: " << UsingRuntime
                    << " functions use the runtime, " << Analysed

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
 #include "CompileCommands.h"
+#include "ProjectSummaries.h"
 #include "Reports.h"
 #include "RunChecks.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -48,6 +49,7 @@ struct DriverOptions {
   unsigned TimeoutSeconds = 300;
   bool ListChecks = false;
   bool Quiet = false;
+  bool NoSummaries = false; ///< skip phase 1 (cross-file summaries)
 };
 
 const char Usage[] = R"(USAGE: sliceguard-check [options] [files...]
@@ -74,6 +76,8 @@ OPTIONS:
                          no limit); it is reported as a problem (exit 2)
   --list-checks          print the checks and exit
   -q, --quiet            no progress line and no summary
+  --no-summaries         check each file on its own: no cross-file
+                         summaries (functions of other files are opaque)
   --version              print the version and exit
   -h, --help             print this help and exit
 
@@ -160,6 +164,8 @@ DriverOptions parseCommandLine(int Argc, char **Argv) {
       O.ListChecks = true;
     } else if (Arg == "-q" || Arg == "--quiet") {
       O.Quiet = true;
+    } else if (Arg == "--no-summaries") {
+      O.NoSummaries = true;
     } else if (Arg == "--werror") {
       applyLibraryArgument("werror", O);
     } else if (takeValue("--checks", I, Argc, Argv, V)) {
@@ -529,6 +535,16 @@ void printLeftOut(const Report &R, llvm::StringRef Root) {
   llvm::errs() << "\n";
 }
 
+/// Duplicate definitions and a fixpoint cut short, each said once.
+void printSummaryNotes(const ProjectSummaryStats &S, bool Quiet) {
+  for (const std::string &D : S.Duplicates)
+    llvm::errs() << "sliceguard-check: note: " << printable(D) << "\n";
+  if (S.CapReached)
+    llvm::errs() << "sliceguard-check: note: cross-file summaries did not "
+                    "settle in "
+                 << S.Rounds << " rounds; the last round's are used\n";
+}
+
 void printSummary(const Report &R) {
   unsigned Active = R.countActive();
   llvm::errs() << llvm::formatv(
@@ -568,7 +584,24 @@ int main(int Argc, char **Argv) {
     if (Commands.empty() && O.Files.empty())
       R.Problems.push_back({"", "compile_commands.json has no entries"});
     bool Terminal = llvm::sys::Process::StandardErrIsDisplayed();
+    // Phase 1: whole-program summaries (ProjectSummaries.h); its problems
+    // are phase 2's too, so only phase 2's report counts.
+    ProjectSummaryStats Whole;
+    size_t Phase1Stuck = 0;
+    if (!O.NoSummaries)
+      O.Checks.ImportedSummaries = summariseProject(
+          Commands, O.Checks,
+          [&](const auto &Batch, const Options &Phase1) {
+            DriverOptions P = O;
+            P.Checks = Phase1;
+            size_t Stuck = 0;
+            checkAll(Batch, P, /*ShowProgress=*/false, Stuck);
+            Phase1Stuck += Stuck;
+          },
+          Whole);
+    printSummaryNotes(Whole, O.Quiet);
     R.append(checkAll(Commands, O, Terminal && !O.Quiet, AbandonedThreads));
+    AbandonedThreads += Phase1Stuck;
   }
   if (O.Checks.WarningsAsErrors)
     for (FindingRecord &F : R.Findings)

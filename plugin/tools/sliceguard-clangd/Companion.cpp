@@ -68,6 +68,11 @@ Companion::Companion(CompanionConfig Config, MessageWriter &ToEditor,
     CancelPipe[0] = CancelPipe[1] = -1; // stop() then waits for the run
   if (!this->Config.CpuLimitSeconds)
     this->Config.CpuLimitSeconds = this->Config.TimeoutSeconds + 5;
+  Index = std::make_unique<SummaryIndex>(
+      [this](const clang::tooling::CompileCommand &C, const std::string &D) {
+        return summariseForIndex(C, D);
+      },
+      [this](const std::string &What) { indexUpdated(What); });
 }
 
 //===-- editor -> clangd --------------------------------------------------===//
@@ -331,6 +336,9 @@ void Companion::carryThroughEdit(std::vector<tools::FindingRecord> &Findings,
 }
 
 void Companion::didSave(const json::Object &Params) {
+  if (const json::Object *Doc = Params.getObject("textDocument"))
+    if (auto Uri = getStr(Doc, "uri"))
+      Index->refresh(uriToPath(*Uri)); // saved files, open or not
   std::string Key = documentKeyOf(Params);
   std::lock_guard<std::mutex> Lock(Mutex);
   auto It = Documents.find(Key);
@@ -626,6 +634,8 @@ void Companion::publishMerged(const std::string &Key) {
 /// that stopped reading, and the way out must not wait for it.
 void Companion::stop() {
   Stopping = true;
+  if (Index)
+    Index->stop();
   if (CancelPipe[1] >= 0) {
     char Byte = 1;
     ssize_t Ignored = ::write(CancelPipe[1], &Byte, 1);
@@ -754,6 +764,12 @@ void Companion::checkDocument(const Document &Doc) {
   json::Array LibraryArgs;
   for (const std::string &A : Config.LibraryArgs)
     LibraryArgs.push_back(A);
+  startIndexFor(Doc.Path);
+  // Whatever the index holds now: the first diagnostics never wait for it.
+  if (std::string Dir = Index->dir(); !Dir.empty()) {
+    LibraryArgs.push_back("summaries=" + Dir);
+    LibraryArgs.push_back("summaries-read-only");
+  }
   json::Object Request{
       {"directory", Cmd.Directory},        {"file", Doc.Path},
       {"arguments", std::move(Args)},      {"contents", Doc.Text},
@@ -802,6 +818,52 @@ void Companion::checkDocument(const Document &Doc) {
   Mine.Version = Doc.Version;
   Mine.Findings = std::move(Result->Findings);
   publishMerged(Key);
+}
+
+//===-- the project summary index -----------------------------------------===//
+
+void Companion::startIndexFor(const std::string &Path) {
+  // Checks thread only (the databases are its own).
+  if (auto *Db = databaseFor(Path)) {
+    std::vector<clang::tooling::CompileCommand> C;
+    for (auto &Cmd : Db->getAllCompileCommands())
+      if (!compilesAsCxx(Cmd))
+        C.push_back(std::move(Cmd));
+    Index->start(std::move(C));
+  }
+}
+
+bool Companion::summariseForIndex(const clang::tooling::CompileCommand &Cmd,
+                                  const std::string &Dir) {
+  json::Array Args;
+  for (const std::string &A : Cmd.CommandLine)
+    Args.push_back(A);
+  json::Array LibraryArgs;
+  for (const std::string &A : Config.LibraryArgs)
+    LibraryArgs.push_back(A);
+  LibraryArgs.push_back("summaries=" + Dir);
+  LibraryArgs.push_back("summaries-only");
+  json::Object Request{{"directory", Cmd.Directory},
+                       {"file", Cmd.Filename},
+                       {"arguments", std::move(Args)},
+                       {"options", std::move(LibraryArgs)},
+                       {"resourceDir", Config.ResourceDir}};
+  WorkerResult Run = runWorker(
+      {Config.SelfPath, "--sliceguard-worker",
+       "--sliceguard-parent=" + std::to_string(getpid()),
+       "--sliceguard-cpu-limit=" + std::to_string(Config.CpuLimitSeconds)},
+      serialize(std::move(Request)), Config.TimeoutSeconds, CancelPipe[0]);
+  return Run.Ok;
+}
+
+void Companion::indexUpdated(const std::string &What) {
+  logLine(What);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (Stopping)
+    return;
+  // The open documents' diagnostics may change with the index.
+  for (const auto &Entry : Documents)
+    schedule(Entry.first, std::chrono::milliseconds(0));
 }
 
 } // namespace lsp

@@ -27,6 +27,7 @@
 #include "Documents.h"
 #include "FindingRecord.h"
 #include "LspIO.h"
+#include "SummaryIndex.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Chrono.h"
 #include <atomic>
@@ -116,6 +117,12 @@ private:
   void sayCxxIsNotAnalysed(const std::string &Path);
 
   void checkDocument(const Document &Doc);
+  /// The project summary index (SummaryIndex.h): one worker run that
+  /// summarises a file into Dir, and what to do when the index changed.
+  bool summariseForIndex(const clang::tooling::CompileCommand &Cmd,
+                         const std::string &Dir);
+  void indexUpdated(const std::string &What);
+  void startIndexFor(const std::string &Path);
   clang::tooling::CompileCommand commandFor(const std::string &Path);
   clang::tooling::CompilationDatabase *databaseFor(const std::string &Path);
   clang::tooling::CompilationDatabase *loadDatabase(const std::string &Dir);
@@ -154,6 +161,7 @@ private:
   /// clangd's .clangd files: their CompileFlags edit the command as clangd
   /// edits its own.
   clangd::ConfigCache ClangdConfigs;
+  std::unique_ptr<SummaryIndex> Index;
 };
 
 /// Worker mode ("--sliceguard-worker" [--sliceguard-parent=PID]

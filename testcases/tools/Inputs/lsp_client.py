@@ -695,13 +695,40 @@ def scenario_cxx(server, args):
         print("  " + text)
 
 
+def scenario_xtu(server, args):
+    """The project summary index: opens main.c of a two-file project; once
+    the index has summarised util.c, main.c's diagnostics include the
+    findings through util.c's helpers (the first ones did not wait for
+    it).  Then util.c is changed on disk to clone and saved: the index
+    summarises it again and the finding through with_suffix goes."""
+    path = os.path.join(args.dir, args.file)
+    uri = uri_of(path)
+    initialize(server, args.dir)
+    open_file(server, path, read(path))
+    server.wait_log("checked %s (version 1)" % args.file, "the first checks")
+    print("first diagnostics published")
+    msg = server.wait(publish_for(uri, lambda ds: len(by_source(ds, "sliceguard")) == 3),
+                      "the findings through util.c's helpers")
+    show_diagnostics("indexed", by_source(msg["params"]["diagnostics"], "sliceguard"))
+    util = os.path.join(args.dir, "util.c")
+    text = read(util).replace("return strs_append(a, base, s);",
+                              "return strs_append(a, strs_clone(a, base), s);", 1)
+    with open(util, "w") as f:
+        f.write(text)
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri_of(util)}})
+    msg = server.wait(publish_for(uri, lambda ds: len(by_source(ds, "sliceguard")) == 2),
+                      "the findings after util.c was saved")
+    show_diagnostics("saved", by_source(msg["params"]["diagnostics"], "sliceguard"))
+    shutdown(server)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--scenario", required=True,
                    choices=["edit-cycle", "broken", "open", "reload",
                             "lifetime", "uri", "encoding", "deep-json",
                             "framing", "out-of-range", "early-open", "cxx",
-                            "checked"])
+                            "checked", "xtu"])
     p.add_argument("--end", choices=["exit", "eof", "term", "kill",
                                      "kill-clangd", "cpu-limit"],
                    default="exit")
@@ -739,7 +766,8 @@ def main():
      "out-of-range": scenario_out_of_range,
      "early-open": scenario_early_open,
      "cxx": scenario_cxx,
-     "checked": scenario_checked}[args.scenario](server, args)
+     "checked": scenario_checked,
+     "xtu": scenario_xtu}[args.scenario](server, args)
 
 
 if __name__ == "__main__":
