@@ -65,6 +65,9 @@ std::string argumentHelp() {
       "  stats                 print how many functions were analysed\n"
       "  max-cfg-blocks=<n>    skip (with a remark) functions whose CFG "
       "has more than n blocks (default 10000, 0: no limit)\n"
+      "  models=<globs>        select built-in models, e.g. "
+      "models=-*,glib\n"
+      "  model=<file>          load a model file (docs/models.md)\n"
       "  list-checks           print the checks (the compile goes on)\n"
       "  help                  print this text (the compile goes "
       "on)\n"
@@ -77,7 +80,8 @@ std::string argumentHelp() {
 static llvm::Error badArgument(const llvm::Twine &Why) {
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(),
-      Why + "; valid arguments are checks=<globs>, werror, "
+      Why + "; valid arguments are checks=<globs>, models=<globs>, "
+            "model=<file>, werror, "
             "header-filter=<regex>, show-suppressed, analyze-all, "
             "stats, max-cfg-blocks=<n>, list-checks, help");
 }
@@ -119,6 +123,30 @@ static llvm::Error validateChecks(llvm::StringRef Value) {
   return llvm::Error::success();
 }
 
+static llvm::Error validateModels(llvm::StringRef Value) {
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  Value.split(Globs, ',', -1, /*KeepEmpty=*/false);
+  if (Globs.empty())
+    return badArgument("'models=' needs a glob list");
+  for (llvm::StringRef G : Globs) {
+    G = G.trim();
+    G.consume_front("-");
+    if (G.empty())
+      return badArgument("empty model glob in 'models=" + Value + "'");
+    // A typo would otherwise silently turn a library's model off.
+    if (!G.contains('*') &&
+        llvm::none_of(builtinModels(),
+                      [&](const BuiltinModel &M) { return M.Name == G; })) {
+      std::string Known;
+      for (const BuiltinModel &M : builtinModels())
+        Known += (Known.empty() ? "" : ", ") + M.Name.str();
+      return badArgument("unknown model '" + G + "' in 'models=' (built-in " +
+                         "models: " + Known + ")");
+    }
+  }
+  return llvm::Error::success();
+}
+
 /// The arguments without a value: each sets one switch of Options.
 struct FlagArgument {
   llvm::StringLiteral Name;
@@ -140,6 +168,21 @@ llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {
     if (llvm::Error E = validateChecks(Value))
       return E;
     Opts.Checks = Value.str();
+    return llvm::Error::success();
+  }
+  if (Key == "models" && HasValue) {
+    if (llvm::Error E = validateModels(Value))
+      return E;
+    Opts.Models = Value.str();
+    return llvm::Error::success();
+  }
+  if (Key == "model" && HasValue) {
+    if (Value.empty())
+      return badArgument("'model=' needs a file name");
+    llvm::Expected<std::unique_ptr<Model>> M = loadModelFile(Value);
+    if (!M)
+      return M.takeError(); // names the file, line and key itself
+    Opts.UserModels.push_back(std::move(*M));
     return llvm::Error::success();
   }
   if (Key == "header-filter" && HasValue) {

@@ -1,9 +1,11 @@
 //===- SliceViews.cpp - what the four aliasing checks share ---------------===//
 #include "SliceViews.h"
 #include "FlowQueries.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include <deque>
 #include <set>
 
@@ -39,7 +41,8 @@ fieldAssignmentsInFile(const ASTContext &Ctx, const ApiModel &Api) {
   return Out;
 }
 
-SliceViews::SliceViews(const CheckContext &C) : C(C), Flow(C.Flow) {
+SliceViews::SliceViews(const ApiModel &Api, const FunctionFlow &Flow)
+    : C{Api, Flow}, Flow(Flow) {
   collect();
 }
 
