@@ -168,8 +168,7 @@ std::string ApiModel::opName(const CallExpr *Call) const {
     if (!N.empty())
       return N;
   }
-  OpKind K = opKind(FD);
-  return K == OpKind::None ? FD->getNameAsString() : opSpelling(K).str();
+  return "";
 }
 
 static const Expr *nthArgOfKind(const ApiModel &Api, const CallExpr *Call,

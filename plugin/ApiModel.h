@@ -80,8 +80,8 @@ public:
   /// For a map_range_begin that fills an iterator through its address
   /// (`g_hash_table_iter_init(&it, t)`): the `&it` argument.
   const clang::Expr *iteratorOutOperand(const clang::CallExpr *Call) const;
-  /// How messages name the function called: the library's own name
-  /// ("g_array_append_vals") or the operation's spelling.
+  /// The library's own name for the function called, when a library
+  /// model knows it ("g_hash_table_remove"); empty otherwise.
   std::string opName(const clang::CallExpr *Call) const;
   /// The models asked, in order.
   const std::vector<std::shared_ptr<const Model>> &models() const {
