@@ -548,6 +548,8 @@ void FunctionFlow::transfer(State &S, const Stmt *Elem, bool Record) {
     return;
   OpKind Op = Api.opKind(Call);
   if (Op == OpKind::None) {
+    if (applyLibraryEffects(S, Call, Record))
+      return;
     applySummary(S, Call, Record);
     // Unknown callees may overwrite what they get the address of.
     const FunctionDecl *Callee = Call->getDirectCallee();
@@ -580,6 +582,15 @@ void FunctionFlow::transfer(State &S, const Stmt *Elem, bool Record) {
     Ev.HasPlace = Operand && resolvePlace(S, Operand, Ev.OperandPlace);
     Ev.Key = Api.keyOperand(Call);
     Events.push_back(std::move(Ev));
+  }
+  // GLib's g_hash_table_iter_init(&it, t) begins a range through the
+  // iterator's address: `it` holds the range from here on.
+  if (const Expr *ItArg = Api.iteratorOutOperand(Call)) {
+    const auto *UO = dyn_cast<UnaryOperator>(ignoreNoise(ItArg));
+    Place P;
+    if (UO && UO->getOpcode() == UO_AddrOf &&
+        resolvePlace(S, UO->getSubExpr(), P))
+      assign(S, P, eval(S, Call));
   }
   // x, ok := m[k]: lookup writes its out parameter.
   if (Op == OpKind::MapLookup) {

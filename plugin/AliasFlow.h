@@ -386,6 +386,11 @@ private:
   void transfer(State &S, const clang::Stmt *Elem, bool Record);
   void assign(State &S, const Place &P, ValueSet V);
   void applySummary(State &S, const clang::CallExpr *Call, bool Record);
+  // ---- library calls a model describes (FlowLibrary.cpp) -------------
+  /// Applies what the models say Call does; false if they say nothing.
+  bool applyLibraryEffects(State &S, const clang::CallExpr *Call, bool Record);
+  bool libraryPlace(const State &S, const clang::CallExpr *Call,
+                    const LibraryEffect &E, Place &Out);
   // ---- branch refinement (FlowRefine.cpp) ----------------------------
   /// True if the branch at the end of B can rule values out on an edge.
   bool refinesBranch(const clang::CFGBlock *B) const;

@@ -1,16 +1,22 @@
-//===- ApiModel.cpp - recognises the runtime's types and operations -------===//
+//===- ApiModel.cpp - asks the models what types and calls mean ----===//
 #include "ApiModel.h"
-#include "clang/AST/Attr.h"
 #include "clang/AST/Type.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
 namespace sliceguard {
 
-static constexpr llvm::StringLiteral TypePrefix = "sliceguard:type:";
-static constexpr llvm::StringLiteral FieldPrefix = "sliceguard:field:";
-static constexpr llvm::StringLiteral OpPrefix = "sliceguard:op:";
+ApiModel::ApiModel() : ApiModel("*", {}) {}
+
+ApiModel::ApiModel(llvm::StringRef Globs,
+                   std::vector<std::shared_ptr<const Model>> UserModels) {
+  for (const BuiltinModel &B : builtinModels())
+    if (modelSelected(Globs, B.Name))
+      Models.push_back(B.Create());
+  for (auto &M : UserModels)
+    Models.push_back(std::move(M));
+}
 
 llvm::StringRef opSpelling(OpKind Op) {
   switch (Op) {
@@ -22,14 +28,6 @@ llvm::StringRef opSpelling(OpKind Op) {
     break;
   }
   return "";
-}
-
-static OpKind opFromSpelling(llvm::StringRef S) {
-#define SLICEGUARD_OP(Enum, Spelling)                                          \
-  if (S == Spelling)                                                           \
-    return OpKind::Enum;
-#include "ApiOps.def"
-  return OpKind::None;
 }
 
 bool isSliceGrowOp(OpKind Op) {
@@ -63,20 +61,9 @@ TypeKind ApiModel::recordKind(const RecordDecl *RD) const {
   if (It != RecordCache.end())
     return It->second;
   TypeKind K = TypeKind::None;
-  // Attributes may sit on any redeclaration (forward declaration first).
-  for (const TagDecl *R : RD->redecls())
-    for (const auto *A : R->specific_attrs<AnnotateAttr>()) {
-      llvm::StringRef S = A->getAnnotation();
-      if (!S.consume_front(TypePrefix))
-        continue;
-      K = llvm::StringSwitch<TypeKind>(S)
-              .Case("slice", TypeKind::Slice)
-              .Case("map", TypeKind::Map)
-              .Case("map_iter", TypeKind::MapIter)
-              .Case("arena", TypeKind::Arena)
-              .Case("str", TypeKind::Str)
-              .Default(TypeKind::None);
-    }
+  for (const auto &M : Models)
+    if ((K = M->recordKind(RD)) != TypeKind::None)
+      break;
   RecordCache[RD] = K;
   return K;
 }
@@ -111,15 +98,9 @@ OpKind ApiModel::opKind(const FunctionDecl *FD) const {
   if (It != OpCache.end())
     return It->second;
   OpKind K = OpKind::None;
-  for (const FunctionDecl *R : FD->redecls()) {
-    for (const auto *A : R->specific_attrs<DiagnoseIfAttr>()) {
-      llvm::StringRef S = A->getMessage();
-      if (S.consume_front(OpPrefix))
-        K = opFromSpelling(S);
-    }
-    if (K != OpKind::None)
+  for (const auto &M : Models)
+    if ((K = M->opKind(FD)) != OpKind::None)
       break;
-  }
   OpCache[FD] = K;
   return K;
 }
@@ -131,16 +112,63 @@ OpKind ApiModel::opKind(const CallExpr *Call) const {
 FieldRole ApiModel::fieldRole(const FieldDecl *FD) const {
   if (!FD)
     return FieldRole::None;
-  for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
-    llvm::StringRef S = A->getAnnotation();
-    if (!S.consume_front(FieldPrefix))
-      continue;
-    if (S == "key")
-      return FieldRole::Key;
-    if (S == "val")
-      return FieldRole::Val;
-  }
+  for (const auto &M : Models)
+    if (FieldRole R = M->fieldRole(FD); R != FieldRole::None)
+      return R;
   return FieldRole::None;
+}
+
+llvm::SmallVector<LibraryEffect, 2>
+ApiModel::effects(const CallExpr *Call) const {
+  llvm::SmallVector<LibraryEffect, 2> Out;
+  if (!Call)
+    return Out;
+  for (const auto &M : Models) {
+    M->effects(Call, Out);
+    if (!Out.empty())
+      break;
+  }
+  // An effect on an argument the call does not have is the model's bug;
+  // drop it rather than reach past the argument list.
+  llvm::erase_if(Out, [&](const LibraryEffect &E) {
+    return E.Arg >= Call->getNumArgs() ||
+           (E.KeyArg >= 0 &&
+            static_cast<unsigned>(E.KeyArg) >= Call->getNumArgs());
+  });
+  return Out;
+}
+
+bool ApiModel::mayChange(const FunctionDecl *FD) const {
+  OpKind K = opKind(FD);
+  if (isSliceGrowOp(K) || K == OpKind::MapPut)
+    return true;
+  return FD && llvm::any_of(Models, [&](const auto &M) {
+           return M->mayChange(FD->getCanonicalDecl());
+         });
+}
+
+const Expr *ApiModel::iteratorOutOperand(const CallExpr *Call) const {
+  if (opKind(Call) != OpKind::MapRangeBegin)
+    return nullptr;
+  for (const Expr *Arg : Call->arguments()) {
+    QualType T = Arg->IgnoreParenImpCasts()->getType();
+    if (const auto *PT = T->getAs<PointerType>())
+      if (typeKind(PT->getPointeeType()) == TypeKind::MapIter)
+        return Arg;
+  }
+  return nullptr;
+}
+
+std::string ApiModel::opName(const CallExpr *Call) const {
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD)
+    return "";
+  for (const auto &M : Models) {
+    std::string N = M->opName(FD->getCanonicalDecl());
+    if (!N.empty())
+      return N;
+  }
+  return "";
 }
 
 static const Expr *nthArgOfKind(const ApiModel &Api, const CallExpr *Call,

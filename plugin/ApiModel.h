@@ -1,35 +1,26 @@
-//===- ApiModel.h - recognises the runtime's types and operations ---------===//
+//===- ApiModel.h - what the analysis asks about types and operations ----===//
 //
-// The plugin finds slices, maps and their operations by the markers of
-// runtime-headers/sliceguard/markers.h, never by instantiation names:
+// The facade the flow, the screen and the checks ask "what does this type
+// / call mean".  The answers come from the models selected for the
+// translation unit (models/Model.h): sliceguard's markers, the built-in
+// library models (GLib, ...) and user model files.  The first model that
+// knows a declaration answers for it.
 //
-//   types  annotate("sliceguard:type:<kind>") on a record
-//   fields annotate("sliceguard:field:<role>") on the iterator's key / val
-//   ops    diagnose_if(0, "sliceguard:op:<kind>", "warning") on a function
-//
-// A user's own container API carrying the same markers gets the same checks.
 // Operand roles are found by type, not by position (see operand helpers).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SLICEGUARD_APIMODEL_H
 #define SLICEGUARD_APIMODEL_H
 
+#include "models/Model.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <memory>
+#include <vector>
 
 namespace sliceguard {
-
-enum class TypeKind { None, Slice, Map, MapIter, Arena, Str };
-
-enum class OpKind {
-  None,
-#define SLICEGUARD_OP(Enum, Spelling) Enum,
-#include "ApiOps.def"
-};
-
-enum class FieldRole { None, Key, Val };
 
 /// The marker spelling of an operation ("map_put"), for messages.
 llvm::StringRef opSpelling(OpKind Op);
@@ -40,6 +31,13 @@ bool isMapOp(OpKind Op);
 
 class ApiModel {
 public:
+  /// Every built-in model (markers first).
+  ApiModel();
+  /// The built-in models Globs selects (`models=`, e.g. "-*,glib"), then
+  /// the user's model files, in the order given.
+  ApiModel(llvm::StringRef Globs,
+           std::vector<std::shared_ptr<const Model>> UserModels);
+
   /// Kind of a value of type T.  A map value is a pointer to the marked
   /// table struct; everything else is the marked record itself.  Typedefs
   /// and qualifiers are looked through.
@@ -72,11 +70,30 @@ public:
   const clang::FunctionDecl *findOp(OpKind Op,
                                     clang::QualType OperandType) const;
 
+  /// What a call to a library function does that its operation kind
+  /// does not say (models/Model.h, LibraryEffect).  Empty for most calls.
+  llvm::SmallVector<LibraryEffect, 2>
+  effects(const clang::CallExpr *Call) const;
+  /// True if calling FD may grow a container or change a map (an op of
+  /// those kinds, or a library function with such effects).
+  bool mayChange(const clang::FunctionDecl *FD) const;
+  /// For a map_range_begin that fills an iterator through its address
+  /// (`g_hash_table_iter_init(&it, t)`): the `&it` argument.
+  const clang::Expr *iteratorOutOperand(const clang::CallExpr *Call) const;
+  /// The library's own name for the function called, when a library
+  /// model knows it ("g_hash_table_remove"); empty otherwise.
+  std::string opName(const clang::CallExpr *Call) const;
+  /// The models asked, in order.
+  const std::vector<std::shared_ptr<const Model>> &models() const {
+    return Models;
+  }
+
   /// Records every marked operation declared in the translation unit so
   /// findOp can answer.
   void indexDecl(const clang::FunctionDecl *FD);
 
 private:
+  std::vector<std::shared_ptr<const Model>> Models;
   TypeKind recordKind(const clang::RecordDecl *RD) const;
   TypeKind uncachedTypeKind(const clang::Type *Canonical) const;
   mutable llvm::DenseMap<const clang::RecordDecl *, TypeKind> RecordCache;

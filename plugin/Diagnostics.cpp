@@ -67,6 +67,9 @@ std::string argumentHelp() {
       "has more than n blocks (default 10000, 0: no limit)\n"
       "  summaries=<dir>       write this file's function summaries to dir "
       "and use the other files' summaries found there\n"
+      "  models=<globs>        select built-in models, e.g. "
+      "models=-*,glib\n"
+      "  model=<file>          load a model file (docs/models.md)\n"
       "  list-checks           print the checks (the compile goes on)\n"
       "  help                  print this text (the compile goes "
       "on)\n"
@@ -79,7 +82,8 @@ std::string argumentHelp() {
 static llvm::Error badArgument(const llvm::Twine &Why) {
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(),
-      Why + "; valid arguments are checks=<globs>, werror, "
+      Why + "; valid arguments are checks=<globs>, models=<globs>, "
+            "model=<file>, werror, "
             "header-filter=<regex>, show-suppressed, analyze-all, "
             "stats, max-cfg-blocks=<n>, summaries=<dir>, list-checks, help");
 }
@@ -121,6 +125,30 @@ static llvm::Error validateChecks(llvm::StringRef Value) {
   return llvm::Error::success();
 }
 
+static llvm::Error validateModels(llvm::StringRef Value) {
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  Value.split(Globs, ',', -1, /*KeepEmpty=*/false);
+  if (Globs.empty())
+    return badArgument("'models=' needs a glob list");
+  for (llvm::StringRef G : Globs) {
+    G = G.trim();
+    G.consume_front("-");
+    if (G.empty())
+      return badArgument("empty model glob in 'models=" + Value + "'");
+    // A typo would otherwise silently turn a library's model off.
+    if (!G.contains('*') &&
+        llvm::none_of(builtinModels(),
+                      [&](const BuiltinModel &M) { return M.Name == G; })) {
+      std::string Known;
+      for (const BuiltinModel &M : builtinModels())
+        Known += (Known.empty() ? "" : ", ") + M.Name.str();
+      return badArgument("unknown model '" + G + "' in 'models=' (built-in " +
+                         "models: " + Known + ")");
+    }
+  }
+  return llvm::Error::success();
+}
+
 /// The arguments without a value: each sets one switch of Options.
 struct FlagArgument {
   llvm::StringLiteral Name;
@@ -144,6 +172,21 @@ llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts) {
     if (llvm::Error E = validateChecks(Value))
       return E;
     Opts.Checks = Value.str();
+    return llvm::Error::success();
+  }
+  if (Key == "models" && HasValue) {
+    if (llvm::Error E = validateModels(Value))
+      return E;
+    Opts.Models = Value.str();
+    return llvm::Error::success();
+  }
+  if (Key == "model" && HasValue) {
+    if (Value.empty())
+      return badArgument("'model=' needs a file name");
+    llvm::Expected<std::unique_ptr<Model>> M = loadModelFile(Value);
+    if (!M)
+      return M.takeError(); // names the file, line and key itself
+    Opts.UserModels.push_back(std::move(*M));
     return llvm::Error::success();
   }
   if (Key == "header-filter" && HasValue) {

@@ -471,6 +471,17 @@ void HazardScreen::call(const CallExpr *Call, Use U) {
   OpKind Op = Api.opKind(Call);
   if (Op != OpKind::None)
     return runtimeOp(Call, Op, U);
+  // A library call its model describes is screened as a helper that
+  // does the same (FlowLibrary.cpp applies it the same way).
+  llvm::SmallVector<LibraryEffect, 2> Effects = Api.effects(Call);
+  if (!Effects.empty()) {
+    ScreenResult Library;
+    for (const LibraryEffect &E : Effects)
+      (E.K == LibraryEffect::Grows ? Library.MayAppend : Library.MayInsert) =
+          true;
+    W->R.MentionsRuntime = true;
+    return summarisedCall(Call, Library, U);
+  }
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (Callee && Callee->hasBody())
     if (std::optional<ScreenResult> Screened = screenOf(Callee))

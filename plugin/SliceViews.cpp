@@ -2,9 +2,11 @@
 #include "SliceViews.h"
 #include "FlowQueries.h"
 #include "Summary.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include <deque>
 #include <set>
 
@@ -40,7 +42,8 @@ fieldAssignmentsInFile(const ASTContext &Ctx, const ApiModel &Api) {
   return Out;
 }
 
-SliceViews::SliceViews(const CheckContext &C) : C(C), Flow(C.Flow) {
+SliceViews::SliceViews(const ApiModel &Api, const FunctionFlow &Flow)
+    : C{Api, Flow}, Flow(Flow) {
   collect();
 }
 

@@ -21,7 +21,6 @@
 #define SLICEGUARD_SLICEVIEWS_H
 
 #include "AliasFlow.h"
-#include "checks/Check.h"
 #include "llvm/ADT/DenseMap.h"
 #include <map>
 #include <optional>
@@ -75,9 +74,15 @@ struct PointerStore {
 
 class SliceViews {
 public:
-  explicit SliceViews(const CheckContext &C);
+  /// What the views are computed from.  Not the checks' CheckContext:
+  /// the analysis core does not depend on the checks built on it.
+  struct Inputs {
+    const ApiModel &Api;
+    const FunctionFlow &Flow;
+  };
+  SliceViews(const ApiModel &Api, const FunctionFlow &Flow);
 
-  const CheckContext &C;
+  const Inputs C;
   const FunctionFlow &Flow;
 
   // ---- places --------------------------------------------------------

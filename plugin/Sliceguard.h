@@ -10,6 +10,7 @@
 #ifndef SLICEGUARD_SLICEGUARD_H
 #define SLICEGUARD_SLICEGUARD_H
 
+#include "models/Model.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
@@ -50,6 +51,11 @@ std::string docsUrl(llvm::StringRef CheckName);
 struct Options {
   /// clang-tidy style glob list, e.g. "-*,map-*".  Later globs win.
   std::string Checks = "*";
+  /// Glob list selecting the built-in models (docs/models.md), e.g.
+  /// "-*,glib".  Later globs win.
+  std::string Models = "*";
+  /// User model files (model=FILE), loaded when the argument is parsed.
+  std::vector<std::shared_ptr<const Model>> UserModels;
   /// Report findings as errors.
   bool WarningsAsErrors = false;
   /// Regex of headers (besides the main file) whose code is checked.
@@ -92,7 +98,8 @@ struct Options {
 /// Applies one argument, as it appears after "-fplugin-arg-sliceguard-":
 /// "checks=-*,map-*", "werror", "header-filter=REGEX", "list-checks",
 /// "help", "show-suppressed", "analyze-all", "stats", "max-cfg-blocks=N",
-/// "summaries=DIR".
+/// "summaries=DIR", "models=GLOBS", "model=FILE" (the file is read here: a
+/// malformed one is an error naming its line and key).
 /// Returns a message naming the problem (and listing the valid arguments) for
 /// anything else.
 llvm::Error parseArgument(llvm::StringRef Arg, Options &Opts);

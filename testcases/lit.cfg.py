@@ -71,3 +71,16 @@ if config.clangd and os.path.exists(config.clangd):
     config.available_features.add("clangd")
 if config.go and os.path.exists(config.go):
     config.available_features.add("go")
+
+# Library models (testcases/models) are tested against the real headers.
+import subprocess
+try:
+    glib_cflags = subprocess.run(["pkg-config", "--cflags", "glib-2.0"],
+                                 capture_output=True, text=True, check=True
+                                 ).stdout.strip()
+    config.available_features.add("glib")
+except (OSError, subprocess.CalledProcessError):
+    glib_cflags = ""
+config.substitutions.append(("%glib_cflags", glib_cflags))
+if os.path.exists("/usr/include/utarray.h"):
+    config.available_features.add("utarray")

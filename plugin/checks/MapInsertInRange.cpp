@@ -210,6 +210,20 @@ private:
     std::string Map = mapName(C, Put);
     std::string Ranged = rangedName(C, R, Map);
     std::string What;
+    // A library's own call (GLib's g_hash_table_remove): its name, and
+    // the library's rule, which forbids any structural change.
+    std::string Library = C.Api.opName(Put.Call);
+    if (!Library.empty() && !Del) {
+      Finding F = C.finding(Put.Call->getBeginLoc(),
+                            "'" + Library + "' changes map '" + Map +
+                                "' while iterating over it; the iteration "
+                                "is invalid after a structural change",
+                            Put.Call->getSourceRange());
+      F.Notes.push_back({R.Begin->getBeginLoc(),
+                         "iteration over map '" + Ranged + "' begins here"});
+      C.report(std::move(F));
+      return true;
+    }
     if (Put.Callee)
       What = "call to '" + Put.Callee->getNameAsString() +
              "' inserts into map '" + Map + "'";

@@ -69,7 +69,8 @@ struct SharedAnalyses {
 const SliceViews &CheckContext::views() const {
   assert(Shared && "views() outside the registry's driver");
   if (!Shared->Views)
-    Shared->Views = std::make_unique<SliceViews>(Shared->Base);
+    Shared->Views =
+        std::make_unique<SliceViews>(Shared->Base.Api, Shared->Base.Flow);
   return *Shared->Views;
 }
 
@@ -117,14 +118,13 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Enabled.empty() && !UnitSummaries::wanted(Opts))
       return;
-    ApiModel Api;
+    ApiModel Api(Opts.Models, Opts.UserModels);
     std::vector<const FunctionDecl *> Functions;
     bool CanGrow = false; // an append or an insert operation is declared
     for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
       if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
         Api.indexDecl(FD);
-        OpKind K = Api.opKind(FD);
-        CanGrow |= isSliceGrowOp(K) || K == OpKind::MapPut;
+        CanGrow |= Api.mayChange(FD);
         if (FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl())
           Functions.push_back(FD);
       }

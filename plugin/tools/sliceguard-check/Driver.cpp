@@ -65,6 +65,8 @@ OPTIONS:
   --format=FMT           text (default), json, sarif, codeclimate
   -o FILE, --output=FILE write the report to FILE instead of stdout
   --checks=GLOBS         select checks, e.g. "-*,map-*" (later globs win)
+  --models=GLOBS         select built-in library models, e.g. "-*,glib"
+  --model=FILE           load a library model file (docs/models.md)
   --werror               report findings as errors
   --header-filter=REGEX  also check headers whose path matches REGEX
   --baseline=FILE        report only findings FILE does not know
@@ -172,6 +174,10 @@ DriverOptions parseCommandLine(int Argc, char **Argv) {
       applyLibraryArgument("checks=" + V, O);
     } else if (takeValue("--header-filter", I, Argc, Argv, V)) {
       applyLibraryArgument("header-filter=" + V, O);
+    } else if (takeValue("--models", I, Argc, Argv, V)) {
+      applyLibraryArgument("models=" + V, O);
+    } else if (takeValue("--model", I, Argc, Argv, V)) {
+      applyLibraryArgument("model=" + V, O);
     } else if (takeValue("-p", I, Argc, Argv, V) ||
                takeValue("--compile-commands-dir", I, Argc, Argv, V)) {
       O.CompileCommandsDir = V;

@@ -47,6 +47,8 @@ OPTIONS (everything else is passed to clangd):
                                    the LLVM sliceguard was built with, then
                                    clangd)
   --sliceguard-checks=GLOBS        select checks, e.g. "-*,map-*"
+  --sliceguard-models=GLOBS        select built-in library models
+  --sliceguard-model=FILE          load a library model file
   --sliceguard-werror              report findings as errors
   --sliceguard-header-filter=REGEX also check headers matching REGEX
   --sliceguard-debounce-ms=N       wait N ms after an edit (default 400)
@@ -88,6 +90,10 @@ Setup parseArguments(int Argc, char **Argv) {
       S.Clangd = A.str();
     } else if (A.consume_front("--sliceguard-checks=")) {
       S.Config.LibraryArgs.push_back(("checks=" + A).str());
+    } else if (A.consume_front("--sliceguard-models=")) {
+      S.Config.LibraryArgs.push_back(("models=" + A).str());
+    } else if (A.consume_front("--sliceguard-model=")) {
+      S.Config.LibraryArgs.push_back(("model=" + A).str());
     } else if (A == "--sliceguard-werror") {
       S.Config.LibraryArgs.push_back("werror");
     } else if (A.consume_front("--sliceguard-header-filter=")) {
