@@ -70,8 +70,105 @@ public:
       if (!Reported)
         Reported = checkLenTruncation(C, Views, Ev);
       if (!Reported)
+        Reported = checkSharedElement(C, Views, Ev);
+      if (!Reported)
         checkFieldView(C, Views, Ev);
     }
+    checkElementAppendHelpers(C, Views);
+  }
+
+  /// The append grows an element read from a container that a helper
+  /// filled with uncapped views of one array (its summary's
+  /// SharedViewSite), and the container is used afterwards: the append
+  /// writes over the next element, or the array the views were cut from.
+  bool checkSharedElement(const CheckContext &C, const SliceViews &Views,
+                          const OpEvent &Ev) {
+    if (Ev.Callee)
+      return false;
+    for (ValueId V : Ev.Operand) {
+      ValueSet Containers;
+      const Expr *ContainerExpr = nullptr;
+      if (!elementOf(C.Flow, V, Containers, ContainerExpr))
+        continue;
+      const CallExpr *Maker = nullptr;
+      const FunctionSummary *Sum =
+          sharedViewsOf(C.Flow, C.Summaries, Containers, &Maker);
+      Place Holder;
+      if (!Sum || !Views.placeOf(ContainerExpr, Holder) ||
+          !Views.liveUse(Ev.Call, Holder))
+        continue;
+      Finding F = C.finding(
+          Ev.Call->getBeginLoc(),
+          "append to an element of '" + Holder.str() +
+              "' may overwrite another element or the array it was cut "
+              "from: '" +
+              calleeName(Maker) +
+              "' keeps 2-index views of one array in it, whose capacity "
+              "extends past their length",
+          Ev.Call->getSourceRange());
+      addSharedViewNotes(F, Maker, Sum);
+      C.report(std::move(F));
+      return true;
+    }
+    return false;
+  }
+
+  /// Calls of same-file helpers that append to an element of a container
+  /// argument (summary ElementAppends) holding such shared views.
+  void checkElementAppendHelpers(const CheckContext &C,
+                                 const SliceViews &Views) {
+    for (const CFGBlock *B : C.Flow.cfg())
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        const auto *Call = CS ? dyn_cast<CallExpr>(CS->getStmt()) : nullptr;
+        const FunctionSummary *Sum =
+            Call && C.Api.opKind(Call) == OpKind::None
+                ? C.Summaries.get(Call->getDirectCallee())
+                : nullptr;
+        if (!Sum)
+          continue;
+        for (const ParamEffect &Eff : Sum->ElementAppends) {
+          if (!Eff.Steps.empty() || Eff.Param >= Call->getNumArgs())
+            continue;
+          const Expr *Arg = Call->getArg(Eff.Param);
+          const CallExpr *Maker = nullptr;
+          const FunctionSummary *Shared = sharedViewsOf(
+              C.Flow, C.Summaries, C.Flow.valuesOf(Arg, Call), &Maker);
+          Place Holder;
+          if (!Shared || !Views.placeOf(Arg, Holder) ||
+              !Views.liveUse(Call, Holder))
+            continue;
+          Finding F = C.finding(
+              Call->getBeginLoc(),
+              "'" + calleeName(Call) + "' appends to an element of '" +
+                  Holder.str() +
+                  "', which may overwrite another element or the array it "
+                  "was cut from: '" +
+                  calleeName(Maker) +
+                  "' keeps 2-index views of one array in it, whose "
+                  "capacity extends past their length",
+              Call->getSourceRange());
+          F.Notes.push_back({Eff.Site->getBeginLoc(),
+                             "the append to an element is here"});
+          addSharedViewNotes(F, Maker, Shared);
+          C.report(std::move(F));
+          break;
+        }
+      }
+  }
+
+  static std::string calleeName(const CallExpr *Call) {
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    return FD ? FD->getNameAsString() : std::string("the helper");
+  }
+
+  static void addSharedViewNotes(Finding &F, const CallExpr *Maker,
+                                 const FunctionSummary *Sum) {
+    F.Notes.push_back({Sum->SharedViewSite->getBeginLoc(),
+                       "this 2-index view, kept in what '" +
+                           calleeName(Maker) +
+                           "' returns, keeps the capacity past its length; "
+                           "a 3-index slice caps it"});
   }
 
   /// `buf.len = 0` truncates like `buf = slice(buf, 0, 0)`: the next
