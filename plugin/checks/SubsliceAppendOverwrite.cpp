@@ -344,9 +344,56 @@ private:
                                const Place &Base) {
     const auto *ME = dyn_cast_or_null<MemberExpr>(ignoreNoise(View.Hi));
     if (!ME || ME->getMemberDecl()->getName() != "len")
-      return false;
+      return reachesKnownLength(Views, View, Base);
     Place Of;
     return Views.placeOf(ME->getBase(), Of) && Of == Base;
+  }
+
+  /// `s[0:3]` of `s = make(a, 3, 10)`: a constant bound equal to the
+  /// length every value of the base was made with, and no write to the
+  /// base's `len` anywhere in the function.
+  static bool reachesKnownLength(const SliceViews &Views, const ViewInfo &View,
+                                 const Place &Base) {
+    const FunctionFlow &Flow = Views.Flow;
+    auto Hi = constantOf(Flow.astContext(), View.Hi);
+    if (!Hi || View.BaseValues.empty())
+      return false;
+    for (ValueId V : View.BaseValues) {
+      auto Len = madeLength(Flow, V);
+      if (!Len || !llvm::APSInt::isSameValue(*Len, *Hi))
+        return false;
+    }
+    for (const CFGBlock *B : Flow.cfg())
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        const auto *BO =
+            CS ? dyn_cast<BinaryOperator>(CS->getStmt()) : nullptr;
+        const auto *ME =
+            BO && BO->isAssignmentOp()
+                ? dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()))
+                : nullptr;
+        Place P;
+        if (ME && ME->getMemberDecl()->getName() == "len" &&
+            (!Views.placeOf(ME->getBase(), P) || P == Base))
+          return false;
+      }
+    return true;
+  }
+
+  /// The constant length a `make(a, n, cap)` value was made with.
+  static std::optional<llvm::APSInt> madeLength(const FunctionFlow &Flow,
+                                                ValueId V) {
+    const Value &Val = Flow.value(V);
+    const auto *Call = Val.K == Value::Made && !Val.Callee &&
+                               Val.Op == OpKind::SliceMake
+                           ? dyn_cast_or_null<CallExpr>(Val.Site)
+                           : nullptr;
+    if (!Call)
+      return std::nullopt;
+    for (const Expr *Arg : Call->arguments())
+      if (Arg->getType()->isIntegerType())
+        return constantOf(Flow.astContext(), Arg);
+    return std::nullopt;
   }
 
   /// True if another view W of the same base covers the part past the end
