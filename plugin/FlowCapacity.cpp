@@ -325,8 +325,8 @@ void summariseSharedViews(const FunctionFlow &Flow, const FunctionDecl *Def,
       }
       const auto *Call = dyn_cast<CallExpr>(CS->getStmt());
       llvm::SmallVector<const Expr *, 2> Elements;
-      const Expr *Container = Call ? storedElements(Api, Call, Elements)
-                                   : nullptr;
+      const Expr *Container =
+          Call ? storedElements(Api, Call, Elements) : nullptr;
       if (!Container)
         continue;
       for (const Expr *Elem : Elements)
@@ -366,10 +366,12 @@ void summariseSharedViews(const FunctionFlow &Flow, const FunctionDecl *Def,
       for (ValueId W : Of) {
         const Value &Val = Flow.value(W);
         int Param = Val.K == Value::Initial ? paramOf(Def, Val.P.Root) : -1;
-        if (Param < 0 ||
-            llvm::any_of(Sum.ElementAppends, [&](const ParamEffect &Old) {
-              return Old.Param == unsigned(Param) && Old.Steps == Val.P.Steps;
-            }))
+        if (Param < 0 || llvm::any_of(
+                             Sum.ElementAppends,
+                             [&](const ParamEffect &Old) {
+                               return Old.Param == unsigned(Param) &&
+                                      Old.Steps == Val.P.Steps;
+                             }))
           continue;
         ParamEffect Eff;
         Eff.Param = Param;

@@ -72,6 +72,8 @@ public:
       if (!Reported)
         Reported = checkSharedElement(C, Views, Ev);
       if (!Reported)
+        Reported = checkGrownElementKept(C, Views, Ev);
+      if (!Reported)
         checkFieldView(C, Views, Ev);
     }
     checkElementAppendHelpers(C, Views);
@@ -113,6 +115,103 @@ public:
     return false;
   }
 
+  /// `out = append(out, append(get(out, i), x))` where the same indices
+  /// are visited again (the index starts over inside an enclosing loop):
+  /// while the element has room, the grown copy kept in `out` shares its
+  /// array, and the next append to the element overwrites the copy's last
+  /// value (the subsets / combination-sum bug, which Go code avoids with
+  /// p[:len(p):len(p)]).
+  bool checkGrownElementKept(const CheckContext &C, const SliceViews &Views,
+                             const OpEvent &Ev) {
+    const Expr *Operand = C.Api.sliceOperand(Ev.Call);
+    ValueId Result;
+    if (Ev.Callee || !Operand || !Views.resultValue(Ev.Call, Result) ||
+        C.Flow.capacityAt(Operand, Ev.Call) == FunctionFlow::Capacity::Full)
+      return false;
+    for (ValueId V : Ev.Operand) {
+      const CallExpr *Get = elementRead(C, V);
+      const Expr *Index = Get ? indexOf(C, Get) : nullptr;
+      Place Container;
+      if (!Index || !Views.placeOf(C.Api.sliceOperand(Get), Container) ||
+          !indexStartsOver(Views, Ev.Call, Index))
+        continue;
+      for (const Store &St : Views.stores()) {
+        const auto *Keep = dyn_cast<CallExpr>(St.Where);
+        Place Into;
+        if (!Keep || C.Api.opKind(Keep) != OpKind::SliceAppend ||
+            !Views.placeOf(C.Api.sliceOperand(Keep), Into) ||
+            Into != Container || !Views.storedValues(St).count(Result))
+          continue;
+        Finding F = C.finding(
+            Ev.Call->getBeginLoc(),
+            "append to an element of '" + Container.str() + "' is kept in '" +
+                Container.str() +
+                "' next to it: the two may share the element's array, and "
+                "the next append to that element overwrites the kept one",
+            Ev.Call->getSourceRange());
+        F.Notes.push_back({St.Where->getBeginLoc(), "kept here"});
+        C.report(std::move(F));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /// The `get(s, i)` call V was read by, directly or through a view of it.
+  static const CallExpr *elementRead(const CheckContext &C, ValueId V) {
+    const Value &Val = C.Flow.value(V);
+    if (Val.K != Value::Made || Val.Callee || !Val.Site)
+      return nullptr;
+    if (Val.Op == OpKind::SliceGet)
+      return dyn_cast<CallExpr>(Val.Site);
+    if (Val.Op == OpKind::SliceSlice && Val.From.size() == 1)
+      return elementRead(C, *Val.From.begin());
+    return nullptr;
+  }
+
+  static const Expr *indexOf(const CheckContext &C, const CallExpr *Get) {
+    for (const Expr *Arg : Get->arguments())
+      if (Arg->getType()->isIntegerType())
+        return Arg;
+    return nullptr;
+  }
+
+  /// True if the index variable is (re)initialised inside the body of a
+  /// loop around At: that loop visits the same indices again.
+  static bool indexStartsOver(const SliceViews &Views, const Stmt *At,
+                              const Expr *Index) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(ignoreNoise(Index));
+    const auto *IV = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!IV)
+      return false;
+    std::function<bool(const Stmt *)> Inits = [&](const Stmt *S) -> bool {
+      if (!S)
+        return false;
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (D == IV)
+            return true;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->getOpcode() == BO_Assign)
+        if (const auto *L = dyn_cast<DeclRefExpr>(ignoreNoise(BO->getLHS()));
+            L && L->getDecl() == IV)
+          return true;
+      return llvm::any_of(S->children(), Inits);
+    };
+    for (const Stmt *Loop : Views.enclosingLoops(At)) {
+      const Stmt *Body = nullptr;
+      if (const auto *For = dyn_cast<ForStmt>(Loop))
+        Body = For->getBody();
+      else if (const auto *While = dyn_cast<WhileStmt>(Loop))
+        Body = While->getBody();
+      else if (const auto *Do = dyn_cast<DoStmt>(Loop))
+        Body = Do->getBody();
+      if (Inits(Body))
+        return true;
+    }
+    return false;
+  }
+
   /// Calls of same-file helpers that append to an element of a container
   /// argument (summary ElementAppends) holding such shared views.
   void checkElementAppendHelpers(const CheckContext &C,
@@ -148,8 +247,8 @@ public:
                   "' keeps 2-index views of one array in it, whose "
                   "capacity extends past their length",
               Call->getSourceRange());
-          F.Notes.push_back({Eff.Site->getBeginLoc(),
-                             "the append to an element is here"});
+          F.Notes.push_back(
+              {Eff.Site->getBeginLoc(), "the append to an element is here"});
           addSharedViewNotes(F, Maker, Shared);
           C.report(std::move(F));
           break;
@@ -165,8 +264,7 @@ public:
   static void addSharedViewNotes(Finding &F, const CallExpr *Maker,
                                  const FunctionSummary *Sum) {
     F.Notes.push_back({Sum->SharedViewSite->getBeginLoc(),
-                       "this 2-index view, kept in what '" +
-                           calleeName(Maker) +
+                       "this 2-index view, kept in what '" + calleeName(Maker) +
                            "' returns, keeps the capacity past its length; "
                            "a 3-index slice caps it"});
   }
@@ -366,12 +464,10 @@ private:
     for (const CFGBlock *B : Flow.cfg())
       for (const CFGElement &E : *B) {
         auto CS = E.getAs<CFGStmt>();
-        const auto *BO =
-            CS ? dyn_cast<BinaryOperator>(CS->getStmt()) : nullptr;
-        const auto *ME =
-            BO && BO->isAssignmentOp()
-                ? dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()))
-                : nullptr;
+        const auto *BO = CS ? dyn_cast<BinaryOperator>(CS->getStmt()) : nullptr;
+        const auto *ME = BO && BO->isAssignmentOp()
+                             ? dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()))
+                             : nullptr;
         Place P;
         if (ME && ME->getMemberDecl()->getName() == "len" &&
             (!Views.placeOf(ME->getBase(), P) || P == Base))
@@ -384,10 +480,10 @@ private:
   static std::optional<llvm::APSInt> madeLength(const FunctionFlow &Flow,
                                                 ValueId V) {
     const Value &Val = Flow.value(V);
-    const auto *Call = Val.K == Value::Made && !Val.Callee &&
-                               Val.Op == OpKind::SliceMake
-                           ? dyn_cast_or_null<CallExpr>(Val.Site)
-                           : nullptr;
+    const auto *Call =
+        Val.K == Value::Made && !Val.Callee && Val.Op == OpKind::SliceMake
+            ? dyn_cast_or_null<CallExpr>(Val.Site)
+            : nullptr;
     if (!Call)
       return std::nullopt;
     for (const Expr *Arg : Call->arguments())
