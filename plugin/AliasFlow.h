@@ -445,10 +445,13 @@ struct FunctionSummary {
   /// Containers reached from a parameter whose elements (a value read
   /// from the map or slice) the function appends to; Site is the append.
   std::vector<ParamEffect> ElementAppends;
+  /// Parameters whose slice the function keeps where it outlives the call
+  /// (a map, a slice of slices, the caller's memory).
+  std::vector<unsigned> KeepsParam;
   bool empty() const {
     return MapInserts.empty() && SliceAppends.empty() &&
            ReturnsViewOf.empty() && MapDeletes.empty() && !HasReturnsPlace &&
-           !SharedViewSite && ElementAppends.empty();
+           !SharedViewSite && ElementAppends.empty() && KeepsParam.empty();
   }
 };
 
@@ -460,6 +463,10 @@ const clang::CallExpr *uncappedView(const FunctionFlow &Flow, ValueId V);
 void summariseSharedViews(const FunctionFlow &Flow,
                           const clang::FunctionDecl *Def, FunctionSummary &Sum,
                           SummaryCache &Cache);
+/// Fills Sum.KeepsParam (FlowCapacity.cpp).
+void summariseKeptParams(const FunctionFlow &Flow,
+                         const clang::FunctionDecl *Def, FunctionSummary &Sum,
+                         SummaryCache &Cache);
 /// If one of Vals was returned by a call to a function whose summary has
 /// a SharedViewSite: that summary (and the call in Call).
 const FunctionSummary *sharedViewsOf(const FunctionFlow &Flow,

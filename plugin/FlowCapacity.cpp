@@ -384,4 +384,52 @@ void summariseSharedViews(const FunctionFlow &Flow, const FunctionDecl *Def,
   }
 }
 
+/// The parameter whose entry value E surely is (a plain parameter read).
+static int keptParam(const FunctionFlow &Flow, const FunctionDecl *Def,
+                     const Expr *E, const Stmt *At) {
+  ValueSet Vals = Flow.valuesOf(E, At);
+  if (Vals.size() != 1)
+    return -1;
+  const Value &Val = Flow.value(*Vals.begin());
+  return Val.K == Value::Initial && Val.P.Steps.empty()
+             ? paramOf(Def, Val.P.Root)
+             : -1;
+}
+
+void summariseKeptParams(const FunctionFlow &Flow, const FunctionDecl *Def,
+                         FunctionSummary &Sum, SummaryCache &Cache) {
+  const ApiModel &Api = Flow.api();
+  auto Keep = [&](int Param) {
+    if (Param >= 0 && !llvm::is_contained(Sum.KeepsParam, unsigned(Param)))
+      Sum.KeepsParam.push_back(Param);
+  };
+  for (const CFGBlock *B : Flow.cfg())
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      if (const auto *Call = dyn_cast<CallExpr>(CS->getStmt())) {
+        llvm::SmallVector<const Expr *, 2> Elements;
+        if (storedElements(Api, Call, Elements)) {
+          for (const Expr *Elem : Elements)
+            Keep(keptParam(Flow, Def, Elem, Call));
+        } else if (Api.opKind(Call) == OpKind::None) {
+          // Handed on to a helper that keeps it.
+          const FunctionSummary *Inner = Cache.get(Call->getDirectCallee());
+          for (unsigned I : Inner ? Inner->KeepsParam : std::vector<unsigned>())
+            if (I < Call->getNumArgs())
+              Keep(keptParam(Flow, Def, Call->getArg(I), Call));
+        }
+        continue;
+      }
+      // `*out = s`, `st->rows = s`: memory the caller sees.
+      const auto *BO = dyn_cast<BinaryOperator>(CS->getStmt());
+      Place Target;
+      if (BO && BO->getOpcode() == BO_Assign &&
+          Api.typeKind(BO->getLHS()->getType()) == TypeKind::Slice &&
+          Flow.placeOf(BO->getLHS(), BO, Target) && !Target.isFunctionLocal())
+        Keep(keptParam(Flow, Def, BO->getRHS(), BO));
+    }
+}
+
 } // namespace sliceguard

@@ -661,7 +661,13 @@ private:
         Ev.ReplacesPlace || (Ev.HasPlace && Views.resultPlace(Ev.Call, Grown) &&
                              Grown == Ev.OperandPlace);
     for (const Store &St : Views.stores()) {
-      if (Views.within(St.Where, Ev.Call) || Views.within(Ev.Call, St.Where))
+      if (Views.within(St.Where, Ev.Call))
+        continue;
+      // `keep(append(s[:len(s)], x))` keeps this append's own result; on
+      // the next iteration the same append from the same base overwrites
+      // it, unless the base changes in the loop.
+      if (Views.within(Ev.Call, St.Where) &&
+          !baseInvariantInLoop(Views, View, Ev.Call))
         continue;
       // What was kept may be a view of the base made by a runtime op or a
       // helper (`slice(buf, 0, buf.len)`, `view(buf)`), not only the base.
@@ -687,6 +693,37 @@ private:
       return Hazard{Hazard::Kept, Name, St.Where, St.Stored};
     }
     return std::nullopt;
+  }
+
+  /// True if the append is in a loop and nothing in the innermost one
+  /// assigns the view's base (a plain local or parameter) or takes its
+  /// address.
+  static bool baseInvariantInLoop(const SliceViews &Views, const ViewInfo &View,
+                                  const Stmt *At) {
+    auto Loops = Views.enclosingLoops(At);
+    Place Base;
+    if (Loops.empty() || !Views.placeOf(View.Base, Base) || !Base.Steps.empty())
+      return false;
+    std::function<bool(const Stmt *)> Changes = [&](const Stmt *S) -> bool {
+      if (!S)
+        return false;
+      const Expr *Target = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp())
+        Target = BO->getLHS();
+      else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+               UO && UO->getOpcode() == UO_AddrOf)
+        Target = UO->getSubExpr();
+      Place P;
+      if (Target && Views.placeOf(Target, P) && P.Root == Base.Root)
+        return true;
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (D == Base.Root)
+            return true;
+      return llvm::any_of(S->children(), Changes);
+    };
+    return !Changes(Loops.front());
   }
 
   /// A base that is one iteration's range value is another array in the
