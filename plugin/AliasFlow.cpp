@@ -1228,6 +1228,8 @@ const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
         ParamEffects(Ev, Sum->SliceAppends);
     }
     findReturnedPlace(Flow, Def, *Sum);
+    summariseSharedViews(Flow, Def, *Sum, *this);
+    summariseKeptParams(Flow, Def, *Sum, *this);
     // Which parameters the return value may be a view of.
     for (const CFGBlock *B : Flow.cfg())
       for (const CFGElement &E : *B) {

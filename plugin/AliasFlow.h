@@ -455,11 +455,46 @@ struct FunctionSummary {
   /// values, not a fresh value.
   bool HasReturnsPlace = false;
   ParamEffect ReturnsPlace;
+  /// The return value is a container (a slice of slices, a map of slices)
+  /// holding 2-index views whose capacity runs past their end: appending
+  /// to one element may overwrite another.  The view op that made one,
+  /// and the function holding it (FlowCapacity.cpp).
+  const clang::CallExpr *SharedViewSite = nullptr;
+  const clang::FunctionDecl *SharedViewFn = nullptr;
+  /// Containers reached from a parameter whose elements (a value read
+  /// from the map or slice) the function appends to; Site is the append.
+  std::vector<ParamEffect> ElementAppends;
+  /// Parameters whose slice the function keeps where it outlives the call
+  /// (a map, a slice of slices, the caller's memory).
+  std::vector<unsigned> KeepsParam;
   bool empty() const {
     return MapInserts.empty() && SliceAppends.empty() &&
-           ReturnsViewOf.empty() && MapDeletes.empty() && !HasReturnsPlace;
+           ReturnsViewOf.empty() && MapDeletes.empty() && !HasReturnsPlace &&
+           !SharedViewSite && ElementAppends.empty() && KeepsParam.empty();
   }
 };
+
+/// If V is a 2-index view `slice(b, lo, hi)` whose capacity extends past
+/// its end (neither empty nor reaching `b.len`): the view op.
+const clang::CallExpr *uncappedView(const FunctionFlow &Flow, ValueId V);
+/// Fills Sum.SharedViewSite and Sum.ElementAppends for Def, whose flow is
+/// Flow (FlowCapacity.cpp).
+void summariseSharedViews(const FunctionFlow &Flow,
+                          const clang::FunctionDecl *Def, FunctionSummary &Sum,
+                          SummaryCache &Cache);
+/// Fills Sum.KeepsParam (FlowCapacity.cpp).
+void summariseKeptParams(const FunctionFlow &Flow,
+                         const clang::FunctionDecl *Def, FunctionSummary &Sum,
+                         SummaryCache &Cache);
+/// If one of Vals was returned by a call to a function whose summary has
+/// a SharedViewSite: that summary (and the call in Call).
+const FunctionSummary *sharedViewsOf(const FunctionFlow &Flow,
+                                     SummaryCache &Cache, const ValueSet &Vals,
+                                     const clang::CallExpr **Call = nullptr);
+/// If V is an element read from a container (`get(s, i)`, `get(m, k)`, a
+/// range value): the container's values at the read and its expression.
+bool elementOf(const FunctionFlow &Flow, ValueId V, ValueSet &Containers,
+               const clang::Expr *&ContainerExpr);
 
 /// Summaries of functions defined in the translation unit, computed on
 /// demand (recursion yields an empty summary for the cycle); for a function

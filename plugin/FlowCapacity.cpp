@@ -198,3 +198,238 @@ bool FunctionFlow::refineHeader(State &S, const BinaryOperator *BO,
 }
 
 } // namespace sliceguard
+
+//===--- views kept in containers -----------------------------------------===//
+//
+// bytes.Split caps every piece it returns (`s[:m:m]`) so that a caller's
+// append to one piece copies instead of writing over the next.  Without
+// the cap, the container a helper returns holds views of one array whose
+// capacities overlap: the hazard is in the helper, the append that shows
+// it in a caller (or in another helper).  Summaries carry both halves.
+
+namespace sliceguard {
+
+/// Token-for-token the same lvalue, casts aside (isSameComparisonOperand
+/// wants rvalues).
+static bool sameLvalue(const ASTContext &Ctx, const Expr *A, const Expr *B) {
+  llvm::FoldingSetNodeID IA, IB;
+  ignoreNoise(A)->Profile(IA, Ctx, /*Canonical=*/true);
+  ignoreNoise(B)->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB && !A->HasSideEffects(Ctx);
+}
+
+const CallExpr *uncappedView(const FunctionFlow &Flow, ValueId V) {
+  const Value &Val = Flow.value(V);
+  if (Val.K != Value::Made || Val.Callee || Val.Op != OpKind::SliceSlice ||
+      !Val.Site)
+    return nullptr;
+  const auto *Call = dyn_cast<CallExpr>(Val.Site);
+  const Expr *Base = Call ? Flow.api().sliceOperand(Call) : nullptr;
+  auto Ints = Call ? integerArgs(Call) : decltype(integerArgs(Call))();
+  if (!Base || Ints.size() != 2)
+    return nullptr;
+  // `s[i:i]` asks to reuse the storage; `s[lo:len(s)]` leaves nothing of
+  // s past its end.
+  if (sameInteger(Flow.astContext(), Ints[0], Ints[1]))
+    return nullptr;
+  if (const auto *Hi = dyn_cast<MemberExpr>(ignoreNoise(Ints[1]));
+      Hi && Hi->getMemberDecl()->getName() == "len" &&
+      sameLvalue(Flow.astContext(), Hi->getBase(), Base))
+    return nullptr;
+  return Call;
+}
+
+/// The container and the element expressions of a store into one:
+/// put(m, k, v), set(s, i, v), append(s, v...).
+static const Expr *
+storedElements(const ApiModel &Api, const CallExpr *Call,
+               llvm::SmallVectorImpl<const Expr *> &Elements) {
+  OpKind Op = Api.opKind(Call);
+  if (Op == OpKind::MapPut) {
+    if (const Expr *V = Api.valueOperand(Call))
+      Elements.push_back(V);
+    return Api.mapOperand(Call);
+  }
+  if (Op != OpKind::SliceSet && Op != OpKind::SliceAppend)
+    return nullptr;
+  const Expr *Operand = Api.sliceOperand(Call);
+  bool After = false;
+  for (const Expr *Arg : Call->arguments()) {
+    if (After && Api.typeKind(Arg->getType()) == TypeKind::Slice)
+      Elements.push_back(Arg);
+    After = After || Arg == Operand;
+  }
+  return Operand;
+}
+
+const FunctionSummary *sharedViewsOf(const FunctionFlow &Flow,
+                                     SummaryCache &Cache, const ValueSet &Vals,
+                                     const CallExpr **CallOut) {
+  for (ValueId V : Vals) {
+    const Value &Val = Flow.value(V);
+    if ((Val.K != Value::Fresh && Val.K != Value::Made) || !Val.Site)
+      continue;
+    const auto *Call = dyn_cast<CallExpr>(Val.Site);
+    if (!Call || Flow.api().opKind(Call) != OpKind::None)
+      continue;
+    const FunctionSummary *Sum = Cache.get(Call->getDirectCallee());
+    if (Sum && Sum->SharedViewSite) {
+      if (CallOut)
+        *CallOut = Call;
+      return Sum;
+    }
+  }
+  return nullptr;
+}
+
+bool elementOf(const FunctionFlow &Flow, ValueId V, ValueSet &Containers,
+               const Expr *&ContainerExpr) {
+  const Value &Val = Flow.value(V);
+  if (Val.K == Value::Made && !Val.Callee && Val.Op == OpKind::SliceGet &&
+      Val.Site) {
+    Containers = Val.From;
+    ContainerExpr = Flow.api().sliceOperand(cast<CallExpr>(Val.Site));
+    return ContainerExpr != nullptr;
+  }
+  const Expr *Origin = nullptr;
+  if (!Flow.isMapValueCopy(V, &Containers, &Origin) || !Origin)
+    return false;
+  const auto *Call = dyn_cast<CallExpr>(Origin);
+  ContainerExpr = Call ? Flow.api().mapOperand(Call) : nullptr;
+  return ContainerExpr != nullptr;
+}
+
+static int paramOf(const FunctionDecl *FD, const ValueDecl *D) {
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (FD->getParamDecl(I) == D)
+      return I;
+  return -1;
+}
+
+void summariseSharedViews(const FunctionFlow &Flow, const FunctionDecl *Def,
+                          FunctionSummary &Sum, SummaryCache &Cache) {
+  const ApiModel &Api = Flow.api();
+  // Containers that an uncapped view is stored into, and one such view.
+  ValueSet Containers;
+  const CallExpr *Site = nullptr;
+  std::vector<const ReturnStmt *> Returns;
+  for (const CFGBlock *B : Flow.cfg())
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      if (const auto *Ret = dyn_cast<ReturnStmt>(CS->getStmt())) {
+        if (Ret->getRetValue())
+          Returns.push_back(Ret);
+        continue;
+      }
+      const auto *Call = dyn_cast<CallExpr>(CS->getStmt());
+      llvm::SmallVector<const Expr *, 2> Elements;
+      const Expr *Container =
+          Call ? storedElements(Api, Call, Elements) : nullptr;
+      if (!Container)
+        continue;
+      for (const Expr *Elem : Elements)
+        for (ValueId V : Flow.valuesOf(Elem, Call))
+          if (const CallExpr *View = uncappedView(Flow, V)) {
+            Site = Site ? Site : View;
+            ValueSet C = Flow.valuesOf(Container, Call);
+            Containers.insert(C.begin(), C.end());
+            if (ValueId Made; Flow.madeBy(Call, Made))
+              Containers.insert(Made);
+          }
+    }
+  for (const ReturnStmt *Ret : Returns) {
+    if (Sum.SharedViewSite)
+      break;
+    ValueSet Vals = Flow.valuesOf(Ret->getRetValue(), Ret);
+    if (Site && (FunctionFlow::intersects(Vals, Containers) ||
+                 Flow.anyDerivesFrom(Vals, Containers))) {
+      Sum.SharedViewSite = Site;
+      Sum.SharedViewFn = Def;
+    } else if (const FunctionSummary *Inner =
+                   sharedViewsOf(Flow, Cache, Vals)) {
+      // `return split(a, s, sep);`: the callee's container, handed on.
+      Sum.SharedViewSite = Inner->SharedViewSite;
+      Sum.SharedViewFn = Inner->SharedViewFn;
+    }
+  }
+  // Appends to an element of a parameter's container.
+  for (const OpEvent &Ev : Flow.events()) {
+    if (!isSliceGrowOp(Ev.Op) || Ev.Callee)
+      continue;
+    for (ValueId V : Ev.Operand) {
+      ValueSet Of;
+      const Expr *ContainerExpr = nullptr;
+      if (!elementOf(Flow, V, Of, ContainerExpr))
+        continue;
+      for (ValueId W : Of) {
+        const Value &Val = Flow.value(W);
+        int Param = Val.K == Value::Initial ? paramOf(Def, Val.P.Root) : -1;
+        if (Param < 0 || llvm::any_of(
+                             Sum.ElementAppends,
+                             [&](const ParamEffect &Old) {
+                               return Old.Param == unsigned(Param) &&
+                                      Old.Steps == Val.P.Steps;
+                             }))
+          continue;
+        ParamEffect Eff;
+        Eff.Param = Param;
+        Eff.Steps = Val.P.Steps;
+        Eff.Site = Ev.Call;
+        Eff.SiteFn = Def;
+        Sum.ElementAppends.push_back(std::move(Eff));
+      }
+    }
+  }
+}
+
+/// The parameter whose entry value E surely is (a plain parameter read).
+static int keptParam(const FunctionFlow &Flow, const FunctionDecl *Def,
+                     const Expr *E, const Stmt *At) {
+  ValueSet Vals = Flow.valuesOf(E, At);
+  if (Vals.size() != 1)
+    return -1;
+  const Value &Val = Flow.value(*Vals.begin());
+  return Val.K == Value::Initial && Val.P.Steps.empty()
+             ? paramOf(Def, Val.P.Root)
+             : -1;
+}
+
+void summariseKeptParams(const FunctionFlow &Flow, const FunctionDecl *Def,
+                         FunctionSummary &Sum, SummaryCache &Cache) {
+  const ApiModel &Api = Flow.api();
+  auto Keep = [&](int Param) {
+    if (Param >= 0 && !llvm::is_contained(Sum.KeepsParam, unsigned(Param)))
+      Sum.KeepsParam.push_back(Param);
+  };
+  for (const CFGBlock *B : Flow.cfg())
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      if (const auto *Call = dyn_cast<CallExpr>(CS->getStmt())) {
+        llvm::SmallVector<const Expr *, 2> Elements;
+        if (storedElements(Api, Call, Elements)) {
+          for (const Expr *Elem : Elements)
+            Keep(keptParam(Flow, Def, Elem, Call));
+        } else if (Api.opKind(Call) == OpKind::None) {
+          // Handed on to a helper that keeps it.
+          const FunctionSummary *Inner = Cache.get(Call->getDirectCallee());
+          for (unsigned I : Inner ? Inner->KeepsParam : std::vector<unsigned>())
+            if (I < Call->getNumArgs())
+              Keep(keptParam(Flow, Def, Call->getArg(I), Call));
+        }
+        continue;
+      }
+      // `*out = s`, `st->rows = s`: memory the caller sees.
+      const auto *BO = dyn_cast<BinaryOperator>(CS->getStmt());
+      Place Target;
+      if (BO && BO->getOpcode() == BO_Assign &&
+          Api.typeKind(BO->getLHS()->getType()) == TypeKind::Slice &&
+          Flow.placeOf(BO->getLHS(), BO, Target) && !Target.isFunctionLocal())
+        Keep(keptParam(Flow, Def, BO->getRHS(), BO));
+    }
+}
+
+} // namespace sliceguard

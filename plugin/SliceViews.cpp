@@ -119,6 +119,14 @@ void SliceViews::collectStores(const Stmt *S) {
         PtrStores.push_back({Call, V, C.Api.mapOperand(Call)});
       return;
     }
+    if (Op == OpKind::None) {
+      // A same-file helper that keeps its argument keeps it for us.
+      if (const FunctionSummary *Sum = C.Summaries.get(Call->getDirectCallee()))
+        for (unsigned I : Sum->KeepsParam)
+          if (I < Call->getNumArgs())
+            keep(Call, Call->getArg(I));
+      return;
+    }
     if (Op == OpKind::SliceAppend || Op == OpKind::SliceSet) {
       // Elements of a slice of slices (or of pointers).
       const Expr *Operand = C.Api.sliceOperand(Call);

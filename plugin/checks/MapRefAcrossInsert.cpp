@@ -6,8 +6,15 @@
 // through the pointer are stale and writes are lost.  Deletes never move
 // entries, and a pointer taken again after the insert is fresh.
 //
+// A put of the ref's own key updates the entry in place, unless the key
+// was absent: then the ref returned NULL and the put does not change that.
+// The key is known absent where an earlier ref of it into the same map
+// was tested NULL on every path, with no insert in between (the
+// get-or-insert idiom with its second ref moved above the put).
+//
 //===----------------------------------------------------------------------===//
 #include "Check.h"
+#include "SliceViews.h"
 
 using namespace clang;
 
@@ -85,6 +92,16 @@ private:
     return false;
   }
 
+  /// `p == NULL`, `p != NULL`, `!p`, or p as a condition.
+  static bool isNullTest(const CheckContext &C, const Expr *E) {
+    const Stmt *Parent = C.Flow.parentOf(E);
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent))
+      return BO->isEqualityOp() || BO->isLogicalOp();
+    if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent))
+      return UO->getOpcode() == UO_LNot;
+    return isa_and_nonnull<IfStmt, WhileStmt, ConditionalOperator>(Parent);
+  }
+
   static bool holdsRef(const CheckContext &C, const Stmt *S, ValueId Ref) {
     const auto *E = dyn_cast<Expr>(S);
     if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) ||
@@ -100,15 +117,69 @@ private:
     for (const OpEvent &Put : C.Flow.events()) {
       if (Put.Op != OpKind::MapPut || Put.Call == Ref.Call ||
           !FunctionFlow::intersects(Put.Operand, Ref.Operand) ||
-          (sameKey(C, Ref, Put) && !removedBetween(C, Ref, Put)) ||
           !reaches(C, Ref.Call, Put.Call))
         continue;
-      const Expr *Use = firstUseAfter(C, Put, Ref, RefVal);
+      bool Absent = false;
+      if (sameKey(C, Ref, Put) && !removedBetween(C, Ref, Put)) {
+        Absent = keyAbsentAt(C, Ref);
+        if (!Absent)
+          continue;
+      }
+      const Expr *Use = firstUseAfter(C, Put, Ref, RefVal, Absent);
       if (!Use)
         continue;
-      report(C, Ref, Put, Use);
+      report(C, Ref, Put, Use, Absent);
       return; // one finding per pointer
     }
+  }
+
+  /// True if Ref's key is surely absent from its map when Ref runs, so Ref
+  /// returns NULL: an earlier ref of the same key into the same map was
+  /// tested NULL (its holder points nowhere at Ref, on every path), and Ref
+  /// is reached from it without an insert into the map or a new iteration
+  /// of the earlier ref on the way.
+  static bool keyAbsentAt(const CheckContext &C, const OpEvent &Ref) {
+    for (const OpEvent &Earlier : C.Flow.events()) {
+      if (Earlier.Op != OpKind::MapRef || Earlier.Call == Ref.Call ||
+          Earlier.Callee || !Earlier.Key ||
+          !FunctionFlow::intersects(Earlier.Operand, Ref.Operand) ||
+          !sameKey(C, Earlier, Ref))
+        continue;
+      Place Holder;
+      if (!C.views().resultPlace(Earlier.Call, Holder) ||
+          !C.Flow.valuesOfPlace(Holder, Ref.Call).empty())
+        continue;
+      if (reachesWithoutInsert(C, Earlier, Ref))
+        return true;
+    }
+    return false;
+  }
+
+  /// True if To follows From on a path without an insert into From's map
+  /// (or a delete or clear, after which the key's state is unknown again)
+  /// and without From running again.
+  static bool reachesWithoutInsert(const CheckContext &C, const OpEvent &From,
+                                   const OpEvent &To) {
+    auto ChangesMap = [&](const Stmt *S) {
+      for (const OpEvent &Ev : C.Flow.events())
+        if (Ev.Call == S &&
+            (Ev.Op == OpKind::MapPut || Ev.Op == OpKind::MapDel ||
+             Ev.Op == OpKind::MapClear) &&
+            FunctionFlow::intersects(Ev.Operand, From.Operand))
+          return true;
+      return false;
+    };
+    bool Found = false;
+    C.Flow.walkForward(C.Flow.pointOf(From.Call), [&](const Stmt *S) {
+      if (S == To.Call) {
+        Found = true;
+        return FunctionFlow::Walk::Stop;
+      }
+      if (S == From.Call || ChangesMap(S))
+        return FunctionFlow::Walk::Prune;
+      return FunctionFlow::Walk::Continue;
+    });
+    return Found;
   }
 
   /// Calls of same-file helpers that hand back a pointer into a map they
@@ -169,8 +240,11 @@ private:
   /// pointer still held at the insert can go stale there: on the path of
   /// the get-or-insert idiom it was tested NULL (it points nowhere), and a
   /// path that re-takes it into its only holder carries the new one on.
+  /// A NULL pointer (Absent) is harmless once tested: a path through the
+  /// test is not followed further.
   static const Expr *firstUseAfter(const CheckContext &C, const OpEvent &Put,
-                                   const OpEvent &Ref, ValueId RefVal) {
+                                   const OpEvent &Ref, ValueId RefVal,
+                                   bool Absent) {
     std::vector<Place> Holders = C.Flow.placesHolding(RefVal, Put.Call);
     if (Holders.empty())
       return nullptr;
@@ -180,9 +254,13 @@ private:
         return FunctionFlow::Walk::Prune;
       if (Holders.size() == 1 && C.Flow.overwrites(S, Holders.front()))
         return FunctionFlow::Walk::Prune;
-      if (holdsRef(C, S, RefVal) && !isHarmlessUse(C, cast<Expr>(S))) {
-        Use = cast<Expr>(S);
-        return FunctionFlow::Walk::Stop;
+      if (holdsRef(C, S, RefVal)) {
+        if (Absent && isNullTest(C, cast<Expr>(S)))
+          return FunctionFlow::Walk::Prune;
+        if (!isHarmlessUse(C, cast<Expr>(S))) {
+          Use = cast<Expr>(S);
+          return FunctionFlow::Walk::Stop;
+        }
       }
       return FunctionFlow::Walk::Continue;
     });
@@ -190,12 +268,28 @@ private:
   }
 
   static void report(const CheckContext &C, const OpEvent &Ref,
-                     const OpEvent &Put, const Expr *Use) {
+                     const OpEvent &Put, const Expr *Use, bool Absent) {
     std::string Ptr = C.sourceText(Use);
     std::string Map = Ref.HasPlace ? Ref.OperandPlace.str() : "the map";
     std::string Into = Put.HasPlace ? Put.OperandPlace.str() : Map;
     std::string Via =
         Put.Callee ? " (in '" + Put.Callee->getNameAsString() + "')" : "";
+    if (Absent) {
+      Finding F = C.finding(
+          Use->getBeginLoc(),
+          "'" + (Ptr.empty() ? std::string("pointer") : Ptr) +
+              "' was taken from map '" + Map +
+              "' while its key was absent, before the insert of that key; "
+              "it is NULL, and the insert does not change it: take the "
+              "pointer after the insert",
+          Use->getSourceRange());
+      F.Notes.push_back({Ref.Call->getBeginLoc(),
+                         "pointer taken here, while the key is absent"});
+      F.Notes.push_back(
+          {Put.Call->getBeginLoc(), "insert into map '" + Into + "' here"});
+      C.report(std::move(F));
+      return;
+    }
     Finding F = C.finding(
         Use->getBeginLoc(),
         "'" + (Ptr.empty() ? std::string("pointer") : Ptr) +

@@ -70,8 +70,203 @@ public:
       if (!Reported)
         Reported = checkLenTruncation(C, Views, Ev);
       if (!Reported)
+        Reported = checkSharedElement(C, Views, Ev);
+      if (!Reported)
+        Reported = checkGrownElementKept(C, Views, Ev);
+      if (!Reported)
         checkFieldView(C, Views, Ev);
     }
+    checkElementAppendHelpers(C, Views);
+  }
+
+  /// The append grows an element read from a container that a helper
+  /// filled with uncapped views of one array (its summary's
+  /// SharedViewSite), and the container is used afterwards: the append
+  /// writes over the next element, or the array the views were cut from.
+  bool checkSharedElement(const CheckContext &C, const SliceViews &Views,
+                          const OpEvent &Ev) {
+    if (Ev.Callee)
+      return false;
+    for (ValueId V : Ev.Operand) {
+      ValueSet Containers;
+      const Expr *ContainerExpr = nullptr;
+      if (!elementOf(C.Flow, V, Containers, ContainerExpr))
+        continue;
+      const CallExpr *Maker = nullptr;
+      const FunctionSummary *Sum =
+          sharedViewsOf(C.Flow, C.Summaries, Containers, &Maker);
+      Place Holder;
+      if (!Sum || !Views.placeOf(ContainerExpr, Holder) ||
+          !Views.liveUse(Ev.Call, Holder))
+        continue;
+      Finding F = C.finding(
+          Ev.Call->getBeginLoc(),
+          "append to an element of '" + Holder.str() +
+              "' may overwrite another element or the array it was cut "
+              "from: '" +
+              calleeName(Maker) +
+              "' keeps 2-index views of one array in it, whose capacity "
+              "extends past their length",
+          Ev.Call->getSourceRange());
+      addSharedViewNotes(F, Maker, Sum);
+      C.report(std::move(F));
+      return true;
+    }
+    return false;
+  }
+
+  /// `out = append(out, append(get(out, i), x))` where the same indices
+  /// are visited again (the index starts over inside an enclosing loop):
+  /// while the element has room, the grown copy kept in `out` shares its
+  /// array, and the next append to the element overwrites the copy's last
+  /// value (the subsets / combination-sum bug, which Go code avoids with
+  /// p[:len(p):len(p)]).
+  bool checkGrownElementKept(const CheckContext &C, const SliceViews &Views,
+                             const OpEvent &Ev) {
+    const Expr *Operand = C.Api.sliceOperand(Ev.Call);
+    ValueId Result;
+    if (Ev.Callee || !Operand || !Views.resultValue(Ev.Call, Result) ||
+        C.Flow.capacityAt(Operand, Ev.Call) == FunctionFlow::Capacity::Full)
+      return false;
+    for (ValueId V : Ev.Operand) {
+      const CallExpr *Get = elementRead(C, V);
+      const Expr *Index = Get ? indexOf(C, Get) : nullptr;
+      Place Container;
+      if (!Index || !Views.placeOf(C.Api.sliceOperand(Get), Container) ||
+          !indexStartsOver(Views, Ev.Call, Index))
+        continue;
+      for (const Store &St : Views.stores()) {
+        const auto *Keep = dyn_cast<CallExpr>(St.Where);
+        Place Into;
+        if (!Keep || C.Api.opKind(Keep) != OpKind::SliceAppend ||
+            !Views.placeOf(C.Api.sliceOperand(Keep), Into) ||
+            Into != Container || !Views.storedValues(St).count(Result))
+          continue;
+        Finding F = C.finding(
+            Ev.Call->getBeginLoc(),
+            "append to an element of '" + Container.str() + "' is kept in '" +
+                Container.str() +
+                "' next to it: the two may share the element's array, and "
+                "the next append to that element overwrites the kept one",
+            Ev.Call->getSourceRange());
+        F.Notes.push_back({St.Where->getBeginLoc(), "kept here"});
+        C.report(std::move(F));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /// The `get(s, i)` call V was read by, directly or through a view of it.
+  static const CallExpr *elementRead(const CheckContext &C, ValueId V) {
+    const Value &Val = C.Flow.value(V);
+    if (Val.K != Value::Made || Val.Callee || !Val.Site)
+      return nullptr;
+    if (Val.Op == OpKind::SliceGet)
+      return dyn_cast<CallExpr>(Val.Site);
+    if (Val.Op == OpKind::SliceSlice && Val.From.size() == 1)
+      return elementRead(C, *Val.From.begin());
+    return nullptr;
+  }
+
+  static const Expr *indexOf(const CheckContext &C, const CallExpr *Get) {
+    for (const Expr *Arg : Get->arguments())
+      if (Arg->getType()->isIntegerType())
+        return Arg;
+    return nullptr;
+  }
+
+  /// True if the index variable is (re)initialised inside the body of a
+  /// loop around At: that loop visits the same indices again.
+  static bool indexStartsOver(const SliceViews &Views, const Stmt *At,
+                              const Expr *Index) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(ignoreNoise(Index));
+    const auto *IV = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!IV)
+      return false;
+    std::function<bool(const Stmt *)> Inits = [&](const Stmt *S) -> bool {
+      if (!S)
+        return false;
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (D == IV)
+            return true;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->getOpcode() == BO_Assign)
+        if (const auto *L = dyn_cast<DeclRefExpr>(ignoreNoise(BO->getLHS()));
+            L && L->getDecl() == IV)
+          return true;
+      return llvm::any_of(S->children(), Inits);
+    };
+    for (const Stmt *Loop : Views.enclosingLoops(At)) {
+      const Stmt *Body = nullptr;
+      if (const auto *For = dyn_cast<ForStmt>(Loop))
+        Body = For->getBody();
+      else if (const auto *While = dyn_cast<WhileStmt>(Loop))
+        Body = While->getBody();
+      else if (const auto *Do = dyn_cast<DoStmt>(Loop))
+        Body = Do->getBody();
+      if (Inits(Body))
+        return true;
+    }
+    return false;
+  }
+
+  /// Calls of same-file helpers that append to an element of a container
+  /// argument (summary ElementAppends) holding such shared views.
+  void checkElementAppendHelpers(const CheckContext &C,
+                                 const SliceViews &Views) {
+    for (const CFGBlock *B : C.Flow.cfg())
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        const auto *Call = CS ? dyn_cast<CallExpr>(CS->getStmt()) : nullptr;
+        const FunctionSummary *Sum =
+            Call && C.Api.opKind(Call) == OpKind::None
+                ? C.Summaries.get(Call->getDirectCallee())
+                : nullptr;
+        if (!Sum)
+          continue;
+        for (const ParamEffect &Eff : Sum->ElementAppends) {
+          if (!Eff.Steps.empty() || Eff.Param >= Call->getNumArgs())
+            continue;
+          const Expr *Arg = Call->getArg(Eff.Param);
+          const CallExpr *Maker = nullptr;
+          const FunctionSummary *Shared = sharedViewsOf(
+              C.Flow, C.Summaries, C.Flow.valuesOf(Arg, Call), &Maker);
+          Place Holder;
+          if (!Shared || !Views.placeOf(Arg, Holder) ||
+              !Views.liveUse(Call, Holder))
+            continue;
+          Finding F = C.finding(
+              Call->getBeginLoc(),
+              "'" + calleeName(Call) + "' appends to an element of '" +
+                  Holder.str() +
+                  "', which may overwrite another element or the array it "
+                  "was cut from: '" +
+                  calleeName(Maker) +
+                  "' keeps 2-index views of one array in it, whose "
+                  "capacity extends past their length",
+              Call->getSourceRange());
+          F.Notes.push_back(
+              {Eff.Site->getBeginLoc(), "the append to an element is here"});
+          addSharedViewNotes(F, Maker, Shared);
+          C.report(std::move(F));
+          break;
+        }
+      }
+  }
+
+  static std::string calleeName(const CallExpr *Call) {
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    return FD ? FD->getNameAsString() : std::string("the helper");
+  }
+
+  static void addSharedViewNotes(Finding &F, const CallExpr *Maker,
+                                 const FunctionSummary *Sum) {
+    F.Notes.push_back({Sum->SharedViewSite->getBeginLoc(),
+                       "this 2-index view, kept in what '" + calleeName(Maker) +
+                           "' returns, keeps the capacity past its length; "
+                           "a 3-index slice caps it"});
   }
 
   /// `buf.len = 0` truncates like `buf = slice(buf, 0, 0)`: the next
@@ -247,9 +442,54 @@ private:
                                const Place &Base) {
     const auto *ME = dyn_cast_or_null<MemberExpr>(ignoreNoise(View.Hi));
     if (!ME || ME->getMemberDecl()->getName() != "len")
-      return false;
+      return reachesKnownLength(Views, View, Base);
     Place Of;
     return Views.placeOf(ME->getBase(), Of) && Of == Base;
+  }
+
+  /// `s[0:3]` of `s = make(a, 3, 10)`: a constant bound equal to the
+  /// length every value of the base was made with, and no write to the
+  /// base's `len` anywhere in the function.
+  static bool reachesKnownLength(const SliceViews &Views, const ViewInfo &View,
+                                 const Place &Base) {
+    const FunctionFlow &Flow = Views.Flow;
+    auto Hi = constantOf(Flow.astContext(), View.Hi);
+    if (!Hi || View.BaseValues.empty())
+      return false;
+    for (ValueId V : View.BaseValues) {
+      auto Len = madeLength(Flow, V);
+      if (!Len || !llvm::APSInt::isSameValue(*Len, *Hi))
+        return false;
+    }
+    for (const CFGBlock *B : Flow.cfg())
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        const auto *BO = CS ? dyn_cast<BinaryOperator>(CS->getStmt()) : nullptr;
+        const auto *ME = BO && BO->isAssignmentOp()
+                             ? dyn_cast<MemberExpr>(ignoreNoise(BO->getLHS()))
+                             : nullptr;
+        Place P;
+        if (ME && ME->getMemberDecl()->getName() == "len" &&
+            (!Views.placeOf(ME->getBase(), P) || P == Base))
+          return false;
+      }
+    return true;
+  }
+
+  /// The constant length a `make(a, n, cap)` value was made with.
+  static std::optional<llvm::APSInt> madeLength(const FunctionFlow &Flow,
+                                                ValueId V) {
+    const Value &Val = Flow.value(V);
+    const auto *Call =
+        Val.K == Value::Made && !Val.Callee && Val.Op == OpKind::SliceMake
+            ? dyn_cast_or_null<CallExpr>(Val.Site)
+            : nullptr;
+    if (!Call)
+      return std::nullopt;
+    for (const Expr *Arg : Call->arguments())
+      if (Arg->getType()->isIntegerType())
+        return constantOf(Flow.astContext(), Arg);
+    return std::nullopt;
   }
 
   /// True if another view W of the same base covers the part past the end
@@ -421,7 +661,13 @@ private:
         Ev.ReplacesPlace || (Ev.HasPlace && Views.resultPlace(Ev.Call, Grown) &&
                              Grown == Ev.OperandPlace);
     for (const Store &St : Views.stores()) {
-      if (Views.within(St.Where, Ev.Call) || Views.within(Ev.Call, St.Where))
+      if (Views.within(St.Where, Ev.Call))
+        continue;
+      // `keep(append(s[:len(s)], x))` keeps this append's own result; on
+      // the next iteration the same append from the same base overwrites
+      // it, unless the base changes in the loop.
+      if (Views.within(Ev.Call, St.Where) &&
+          !baseInvariantInLoop(Views, View, Ev.Call))
         continue;
       // What was kept may be a view of the base made by a runtime op or a
       // helper (`slice(buf, 0, buf.len)`, `view(buf)`), not only the base.
@@ -447,6 +693,37 @@ private:
       return Hazard{Hazard::Kept, Name, St.Where, St.Stored};
     }
     return std::nullopt;
+  }
+
+  /// True if the append is in a loop and nothing in the innermost one
+  /// assigns the view's base (a plain local or parameter) or takes its
+  /// address.
+  static bool baseInvariantInLoop(const SliceViews &Views, const ViewInfo &View,
+                                  const Stmt *At) {
+    auto Loops = Views.enclosingLoops(At);
+    Place Base;
+    if (Loops.empty() || !Views.placeOf(View.Base, Base) || !Base.Steps.empty())
+      return false;
+    std::function<bool(const Stmt *)> Changes = [&](const Stmt *S) -> bool {
+      if (!S)
+        return false;
+      const Expr *Target = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp())
+        Target = BO->getLHS();
+      else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+               UO && UO->getOpcode() == UO_AddrOf)
+        Target = UO->getSubExpr();
+      Place P;
+      if (Target && Views.placeOf(Target, P) && P.Root == Base.Root)
+        return true;
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (D == Base.Root)
+            return true;
+      return llvm::any_of(S->children(), Changes);
+    };
+    return !Changes(Loops.front());
   }
 
   /// A base that is one iteration's range value is another array in the

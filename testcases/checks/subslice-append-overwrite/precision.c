@@ -88,3 +88,21 @@ ints sorted_keys_reads_pool(sg_arena *a, struct pool *pool, groups m) {
   pool->items = keys;
   return keys;
 }
+
+// The near miss: the view stops short of the known length, so the append
+// overwrites roomy[2], which roomy still reads.
+void view_short_of_known_length(sg_arena *a) {
+  ints roomy = ints_make(a, 3, 10);
+  ints c = ints_append(a, ints_slice(roomy, 0, 2), 1); // expected-warning {{append to a slice of 'roomy' may overwrite elements of 'roomy' past the end of the slice, and 'roomy' is still used}} expected-note {{this 2-index slice of 'roomy' keeps the capacity past its length; a 3-index slice caps it}}
+  use_ints(roomy);
+  use_ints(c);
+}
+
+// The base's length is changed before the view: its make no longer says.
+void view_after_len_write(sg_arena *a, ptrdiff_t n) {
+  ints roomy = ints_make(a, 3, 10);
+  roomy.len = n;
+  ints c = ints_append(a, ints_slice(roomy, 0, 3), 1); // expected-warning {{append to a slice of 'roomy' may overwrite elements of 'roomy' past the end of the slice, and 'roomy' is still used}} expected-note {{this 2-index slice of 'roomy' keeps the capacity past its length; a 3-index slice caps it}}
+  use_ints(roomy);
+  use_ints(c);
+}

@@ -102,3 +102,12 @@ ints sorted_keys(sg_arena *a, struct pool *pool, groups m) {
   pool->items = keys;
   return keys;
 }
+
+// A view reaching the known length of its base (a constant make): the
+// append writes past everything the base can see (corpus backtrack.c).
+void view_to_known_length(sg_arena *a) {
+  ints roomy = ints_make(a, 3, 10);
+  ints c = ints_append(a, ints_slice(roomy, 0, 3), 1);
+  use_ints(roomy);
+  use_ints(c);
+}
