@@ -2,8 +2,9 @@
 """Writes one long C function in which every line is a runtime operation.
 
 The plugin's analysis cost must grow about linearly with the length of a
-function.  Two shapes, both free of findings (every pointer into the slice
-is taken again right after each append):
+function.  Every shape is free of findings (every pointer into the slice
+is taken again right after each append, every map reference after each
+insert, every arena value made again after each reset):
 
   branches  N repetitions of
               if (s == i) { v = ints_append(a, v, i); p = ints_at(v, 0); }
@@ -11,7 +12,23 @@ is taken again right after each append):
             block of its own);
   straight  N repetitions of the three lines
               v = ints_append(a, v, i); p = ints_at(v, 0); s += *p;
-            (a handful of blocks with thousands of elements each).
+            (a handful of blocks with thousands of elements each);
+  loops     N loops
+              for (j = 0; j < s % 3; ++j) { v = ints_append(a, v, i);
+                p = ints_at(v, 0); s += *p; }
+            (back edges: the fixpoint must go round each one);
+  maps      N repetitions of
+              counts_put(m, i, s); q = counts_ref(m, i); s += *q;
+            (map-ref-across-insert's references and inserts);
+  ranges    N ranges over the map, each appending to the slice and
+            putting the current key, the slice's pointer taken again after
+              sg_range(counts, m, it) { v = ints_append(a, v, it.key);
+                counts_put(m, it.key, it.val + 1); } p = ints_at(v, 0);
+            (the range checks' iterator places, one range per line);
+  arena     N repetitions of
+              w = ints_append(b, w, i); s += ints_get(w, 0);
+              sg_arena_reset(b); w = ints_make(b, 1, 1);
+            (use-after-arena-reset's resets and re-makes).
 
 With --hazard the last repetition reads the old pointer after the append,
 so a check that stops looking (or looks too far) shows up as a changed
@@ -30,14 +47,25 @@ PRELUDE = """\
 #define SG_ELEM int
 #include <sliceguard/slice.h>
 
-int long_function(sg_arena *a, ints v, int s) {
+#define SG_MAP counts /* map[int]int */
+#define SG_KEY int
+#define SG_VAL int
+#include <sliceguard/map.h>
+
+int long_function(sg_arena *a, sg_arena *b, ints v, counts m, int s) {
   int *p = ints_at(v, 0);
+  int *q = counts_ref(m, 0);
+  ints w = ints_make(b, 1, 1);
+  s += *q + ints_get(w, 0);
 """
 
 EPILOGUE = """\
   return s + *p;
 }
 """
+
+
+SHAPES = ["branches", "straight", "loops", "maps", "ranges", "arena"]
 
 
 def body_lines(shape, repeat, hazard):
@@ -53,6 +81,35 @@ def body_lines(shape, repeat, hazard):
                     "  if (s == %d) { v = ints_append(a, v, %d); "
                     "p = ints_at(v, 0); }" % (i, i)
                 )
+        elif shape == "loops":
+            if last:
+                lines.append("  v = ints_append(a, v, %d);" % i)
+                lines.append("  s += *p;")
+            else:
+                lines.append(
+                    "  for (int j = 0; j < s %% 3; ++j) { v = ints_append(a, "
+                    "v, %d); p = ints_at(v, 0); s += *p; }" % i)
+        elif shape == "maps":
+            lines.append("  counts_put(m, %d, s);" % i)
+            if last:
+                lines.append("  s += *q;")
+            else:
+                lines.append("  q = counts_ref(m, %d);" % i)
+                lines.append("  s += *q;")
+        elif shape == "ranges":
+            put = "it.key + 1" if last else "it.key"
+            lines.append(
+                "  sg_range(counts, m, it) { v = ints_append(a, v, it.key); "
+                "counts_put(m, %s, it.val + %d); }" % (put, i))
+            lines.append("  p = ints_at(v, 0);")
+        elif shape == "arena":
+            lines.append("  w = ints_append(b, w, %d);" % i)
+            lines.append("  s += ints_get(w, 0);")
+            lines.append("  sg_arena_reset(b);")
+            if last:
+                lines.append("  s += ints_get(w, 0);")
+            else:
+                lines.append("  w = ints_make(b, 1, 1);")
         else:
             lines.append("  v = ints_append(a, v, %d);" % i)
             if last:
@@ -65,7 +122,7 @@ def body_lines(shape, repeat, hazard):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shape", choices=["branches", "straight"],
+    parser.add_argument("--shape", choices=SHAPES,
                         default="branches")
     parser.add_argument("--repeat", type=int, required=True,
                         help="how many repetitions of the shape's unit")

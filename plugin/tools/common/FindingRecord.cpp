@@ -14,6 +14,8 @@ void Report::append(Report &&Other) {
     Findings.push_back(std::move(F));
   for (auto &P : Other.Problems)
     Problems.push_back(std::move(P));
+  for (auto &M : Other.Remarks)
+    Remarks.push_back(std::move(M));
   FilesChecked += Other.FilesChecked;
   Baselined += Other.Baselined;
   IgnoredArguments.insert(Other.IgnoredArguments.begin(),
@@ -35,6 +37,14 @@ void Report::sort() {
             });
   std::sort(Problems.begin(), Problems.end(),
             [](const Problem &A, const Problem &B) { return A.File < B.File; });
+  auto RemarkKey = [](const RemarkRecord &M) {
+    return std::make_tuple(std::cref(M.Where.File), M.Where.Begin.Line,
+                           M.Where.Begin.Column, std::cref(M.Message));
+  };
+  std::sort(Remarks.begin(), Remarks.end(),
+            [&](const RemarkRecord &A, const RemarkRecord &B) {
+              return RemarkKey(A) < RemarkKey(B);
+            });
 }
 
 void Report::removeDuplicates() {
@@ -46,6 +56,15 @@ void Report::removeDuplicates() {
   };
   Findings.erase(std::unique(Findings.begin(), Findings.end(), Same),
                  Findings.end());
+  // A function in a header is skipped once per file that includes it.
+  auto SameRemark = [](const RemarkRecord &A, const RemarkRecord &B) {
+    return A.Where.File == B.Where.File &&
+           A.Where.Begin.Line == B.Where.Begin.Line &&
+           A.Where.Begin.Column == B.Where.Begin.Column &&
+           A.Message == B.Message;
+  };
+  Remarks.erase(std::unique(Remarks.begin(), Remarks.end(), SameRemark),
+                Remarks.end());
 }
 
 unsigned Report::countActive() const {
@@ -163,6 +182,16 @@ Span RecordingSink::locationSpan(const Finding &F,
       Where.End = Full.End;
   }
   return Where;
+}
+
+void RecordingSink::remark(clang::SourceLocation Loc, llvm::StringRef Message) {
+  if (!RemarkSM || !RemarkLangOpts)
+    return;
+  RemarkRecord R;
+  R.Where = spanOf(clang::CharSourceRange::getTokenRange(Loc, Loc), *RemarkSM,
+                   *RemarkLangOpts);
+  R.Message = Message.str();
+  Remarks.push_back(std::move(R));
 }
 
 void RecordingSink::report(const Finding &F, const clang::SourceManager &SM,

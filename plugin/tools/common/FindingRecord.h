@@ -68,10 +68,20 @@ struct Problem {
   std::string Message;
 };
 
+/// Something the user should know that is not a finding and not a
+/// problem: a function the checks skipped because its CFG is over the
+/// max-cfg-blocks budget ("'f': analysis skipped: too large (...)").
+struct RemarkRecord {
+  Span Where;
+  std::string Message;
+};
+
 /// Everything one run of the checks produced.
 struct Report {
   std::vector<FindingRecord> Findings;
   std::vector<Problem> Problems;
+  /// Never counted as findings or problems: they change no exit status.
+  std::vector<RemarkRecord> Remarks;
   unsigned FilesChecked = 0;
   unsigned Baselined = 0; ///< findings dropped because a baseline knew them
   /// Compile command arguments clang does not know, left out of the runs.
@@ -107,7 +117,16 @@ public:
                          bool PresumedLocations = false);
   void report(const Finding &F, const clang::SourceManager &SM,
               const clang::LangOptions &LangOpts) override;
+  /// Remarks come without their SourceManager: the action that runs the
+  /// checks hands it over before the translation unit is parsed.
+  void setSourceManager(const clang::SourceManager *SM,
+                        const clang::LangOptions *LangOpts) {
+    RemarkSM = SM;
+    RemarkLangOpts = LangOpts;
+  }
+  void remark(clang::SourceLocation Loc, llvm::StringRef Message) override;
   std::vector<FindingRecord> take() { return std::move(Records); }
+  std::vector<RemarkRecord> takeRemarks() { return std::move(Remarks); }
 
 private:
   Span spanOf(clang::CharSourceRange Range, const clang::SourceManager &SM,
@@ -117,6 +136,9 @@ private:
   std::string WorkingDir;
   bool PresumedLocations;
   std::vector<FindingRecord> Records;
+  const clang::SourceManager *RemarkSM = nullptr;
+  const clang::LangOptions *RemarkLangOpts = nullptr;
+  std::vector<RemarkRecord> Remarks;
 };
 
 /// Counts UTF-16 code units in the first \p ByteColumn - 1 bytes of

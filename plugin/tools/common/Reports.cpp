@@ -207,6 +207,11 @@ void writeText(const Report &R, const OutputContext &Ctx,
       writeSnippet(N.LineText, At, At.Begin, {}, OS);
     }
   }
+  // As the plugin prints them: a remark is neither a warning nor an error.
+  for (const RemarkRecord &M : R.Remarks) {
+    writeLocation(M.Where, Ctx, OS);
+    OS << "remark: " << printable(M.Message) << " [sliceguard]\n";
+  }
 }
 
 //===-- sliceguard JSON ---------------------------------------------------===//
@@ -250,11 +255,18 @@ json::Value toJson(const Report &R, const OutputContext &Ctx) {
   json::Array Problems;
   for (const Problem &P : R.Problems)
     Problems.push_back(json::Object{{"file", P.File}, {"message", P.Message}});
+  json::Array Remarks;
+  for (const RemarkRecord &M : R.Remarks)
+    Remarks.push_back(
+        json::Object{{"location", spanJson(M.Where)},
+                     {"path", relativeToRoot(M.Where.File, Ctx.Root)},
+                     {"message", M.Message}});
   return json::Object{
       {"tool", "sliceguard"},
       {"version", Ctx.ToolVersion},
       {"findings", std::move(Findings)},
       {"problems", std::move(Problems)},
+      {"remarks", std::move(Remarks)},
       {"summary",
        json::Object{{"files", R.FilesChecked},
                     {"findings", R.countActive()},
@@ -354,6 +366,15 @@ llvm::Expected<Report> reportFromJson(const json::Value &V) {
     for (const json::Value &P : *Problems)
       if (const json::Object *PO = P.getAsObject())
         R.Problems.push_back({stringOr(*PO, "file"), stringOr(*PO, "message")});
+  if (const json::Array *Remarks = Top->getArray("remarks"))
+    for (const json::Value &M : *Remarks) {
+      const json::Object *MO = M.getAsObject();
+      RemarkRecord Rec;
+      if (!MO || !readSpan(MO->get("location"), Rec.Where))
+        return malformed("a remark lacks its location");
+      Rec.Message = stringOr(*MO, "message");
+      R.Remarks.push_back(std::move(Rec));
+    }
   return R;
 }
 
@@ -558,6 +579,16 @@ json::Value toSarif(const Report &R, const OutputContext &Ctx) {
            json::Object{{"artifactLocation", artifactLocation(P.File, Ctx)}}}}};
     Notifications.push_back(std::move(N));
   }
+  // A function skipped as too large is a note about the run, not a result:
+  // code scanning must not open an alert for it.
+  for (const RemarkRecord &M : R.Remarks)
+    Notifications.push_back(json::Object{
+        {"level", "note"},
+        {"descriptor", json::Object{{"id", "analysis-skipped"}}},
+        {"message", json::Object{{"text", sentence(M.Message)}}},
+        {"locations",
+         json::Array{json::Object{
+             {"physicalLocation", physicalLocation(M.Where, Ctx)}}}}});
   json::Object Driver{{"name", "sliceguard"},
                       {"version", Ctx.ToolVersion},
                       {"semanticVersion", Ctx.ToolVersion},

@@ -92,16 +92,17 @@ private:
 
 class ChecksAction : public clang::ASTFrontendAction {
 public:
-  ChecksAction(const Options &Opts, FindingSink &Sink)
+  ChecksAction(const Options &Opts, RecordingSink &Sink)
       : Opts(Opts), Sink(Sink) {}
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
+    Sink.setSourceManager(&CI.getSourceManager(), &CI.getLangOpts());
     return createChecksConsumer(CI, Opts, Sink);
   }
 
 private:
   const Options &Opts;
-  FindingSink &Sink;
+  RecordingSink &Sink;
 };
 
 /// LangOptions by reference: CompilerInvocation::getLangOpts() returns a
@@ -156,7 +157,7 @@ static void clearFileOutputs(clang::CompilerInvocation &Invocation,
 
 class ChecksActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  ChecksActionFactory(const Options &Opts, FindingSink &Sink)
+  ChecksActionFactory(const Options &Opts, RecordingSink &Sink)
       : Opts(Opts), Sink(Sink) {}
   std::unique_ptr<clang::FrontendAction> create() override {
     return std::make_unique<ChecksAction>(Opts, Sink);
@@ -182,7 +183,7 @@ public:
 
 private:
   const Options &Opts;
-  FindingSink &Sink;
+  RecordingSink &Sink;
   PrivateModuleCache ModuleCache;
 };
 
@@ -269,6 +270,7 @@ Report runChecks(const RunRequest &Request, const Options &CommandLineOpts) {
   }
   Result.Findings = applyWarningPolicy(
       Sink.take(), warningPolicy(Request.Command.CommandLine));
+  Result.Remarks = Sink.takeRemarks();
   Result.Problems = Errors.take();
   if (Status != 0 && Result.Problems.empty())
     Result.Problems.push_back({Command.Filename,

@@ -50,6 +50,7 @@ struct DriverOptions {
   bool ListChecks = false;
   bool Quiet = false;
   bool NoSummaries = false; ///< skip phase 1 (cross-file summaries)
+  bool Verbose = false;
 };
 
 const char Usage[] = R"(USAGE: sliceguard-check [options] [files...]
@@ -61,7 +62,8 @@ OPTIONS:
   -p DIR                 directory holding compile_commands.json, or the
                          file itself (default: the nearest one in . and
                          its parents)
-  -j N                   check N files at once (default: all cores)
+  -j N                   check N files at once (default: all cores; never
+                         more than there are files)
   --format=FMT           text (default), json, sarif, codeclimate
   -o FILE, --output=FILE write the report to FILE instead of stdout
   --checks=GLOBS         select checks, e.g. "-*,map-*" (later globs win)
@@ -69,6 +71,9 @@ OPTIONS:
   --model=FILE           load a library model file (docs/models.md)
   --werror               report findings as errors
   --header-filter=REGEX  also check headers whose path matches REGEX
+  --max-cfg-blocks=N     skip functions whose CFG has more than N blocks,
+                         with a remark in the report (default 10000, 0 for
+                         no limit)
   --baseline=FILE        report only findings FILE does not know
   --write-baseline=FILE  record the current findings in FILE
   --root=DIR             project root: paths in reports and fingerprints are
@@ -80,6 +85,8 @@ OPTIONS:
   -q, --quiet            no progress line and no summary
   --no-summaries         check each file on its own: no cross-file
                          summaries (functions of other files are opaque)
+  -v, --verbose          also say how many files are checked by how many
+                         workers
   --version              print the version and exit
   -h, --help             print this help and exit
 
@@ -168,10 +175,14 @@ DriverOptions parseCommandLine(int Argc, char **Argv) {
       O.Quiet = true;
     } else if (Arg == "--no-summaries") {
       O.NoSummaries = true;
+    } else if (Arg == "-v" || Arg == "--verbose") {
+      O.Verbose = true;
     } else if (Arg == "--werror") {
       applyLibraryArgument("werror", O);
     } else if (takeValue("--checks", I, Argc, Argv, V)) {
       applyLibraryArgument("checks=" + V, O);
+    } else if (takeValue("--max-cfg-blocks", I, Argc, Argv, V)) {
+      applyLibraryArgument("max-cfg-blocks=" + V, O);
     } else if (takeValue("--header-filter", I, Argc, Argv, V)) {
       applyLibraryArgument("header-filter=" + V, O);
     } else if (takeValue("--models", I, Argc, Argv, V)) {
@@ -415,6 +426,10 @@ Report checkAll(const std::vector<clang::tooling::CompileCommand> &Commands,
   // Never more threads than files: -j 10000 on three files starts three.
   unsigned Jobs = O.Jobs ? O.Jobs : std::thread::hardware_concurrency();
   Jobs = std::max(1u, std::min<unsigned>(Jobs, Commands.size()));
+  if (O.Verbose)
+    llvm::errs() << "sliceguard-check: checking " << Commands.size() << " file"
+                 << (Commands.size() == 1 ? "" : "s") << " with " << Jobs
+                 << " worker" << (Jobs == 1 ? "" : "s") << "\n";
   auto Bar = std::make_unique<Progress>(Commands.size(), ShowProgress);
   auto Pool = std::make_unique<CheckPool>(Commands, O, *Bar);
   Report All = Pool->run(Jobs);
@@ -561,6 +576,16 @@ void printSummary(const Report &R) {
       R.Problems.size(), R.Problems.size() == 1 ? "" : "s");
 }
 
+/// Functions over max-cfg-blocks are in the report as remarks; say so on
+/// stderr too, since a JSON or SARIF report is not read by a person.
+void printSkipped(const Report &R) {
+  if (R.Remarks.empty())
+    return;
+  llvm::errs() << "sliceguard-check: " << R.Remarks.size() << " function"
+               << (R.Remarks.size() == 1 ? "" : "s")
+               << " not analysed: too large (max-cfg-blocks)\n";
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
@@ -628,6 +653,7 @@ int main(int Argc, char **Argv) {
   printLeftOut(R, Ctx.Root);
   if (!O.Quiet) {
     printIgnoredArguments(R);
+    printSkipped(R);
     printSummary(R);
   }
   if (AbandonedThreads) {

@@ -477,6 +477,9 @@ json::Array Companion::ourDiagnostics(const std::string &Key) const {
   for (const tools::FindingRecord &F : It->second.Findings)
     if (!F.Suppressed && sameFile(F.Where.File, Doc->second.Path))
       Out.push_back(lspDiagnostic(F, Doc->second));
+  for (const tools::RemarkRecord &M : It->second.Remarks)
+    if (sameFile(M.Where.File, Doc->second.Path))
+      Out.push_back(remarkDiagnostic(M, Doc->second));
   return Out;
 }
 
@@ -536,6 +539,19 @@ json::Object Companion::lspDiagnostic(const tools::FindingRecord &F,
   if (!Related.empty())
     D["relatedInformation"] = std::move(Related);
   return D;
+}
+
+/// A function the checks skipped as too large: an Information diagnostic on
+/// its name, so that the editor shows why none of its lines can carry a
+/// warning (a log line alone would go unseen).  Severity 3 is below any
+/// finding's, so "problems" views that list warnings and errors skip it.
+json::Object Companion::remarkDiagnostic(const tools::RemarkRecord &M,
+                                         const Document &Doc) const {
+  return json::Object{{"range", lspRange(M.Where, Doc)},
+                      {"severity", 3},
+                      {"source", "sliceguard"},
+                      {"code", "analysis-skipped"},
+                      {"message", M.Message}};
 }
 
 /// A quick fix's title says what it does, as clangd's own do ("insert
@@ -801,6 +817,8 @@ void Companion::checkDocument(const Document &Doc) {
   }
   for (const tools::Problem &P : Result->Problems)
     logLine(P.Message);
+  for (const tools::RemarkRecord &M : Result->Remarks)
+    logLine(Name + ":" + std::to_string(M.Where.Begin.Line) + ": " + M.Message);
   auto Millis = std::chrono::duration_cast<std::chrono::milliseconds>(
                     Clock::now() - Started)
                     .count();
@@ -817,6 +835,7 @@ void Companion::checkDocument(const Document &Doc) {
   OurDiagnostics &Mine = Ours[Key];
   Mine.Version = Doc.Version;
   Mine.Findings = std::move(Result->Findings);
+  Mine.Remarks = std::move(Result->Remarks);
   publishMerged(Key);
 }
 

@@ -76,6 +76,8 @@ private:
   struct OurDiagnostics {
     int64_t Version = -1;
     std::vector<tools::FindingRecord> Findings;
+    /// Functions skipped as too large (max-cfg-blocks).
+    std::vector<tools::RemarkRecord> Remarks;
   };
   struct ClangdDiagnostics {
     llvm::json::Array Diagnostics;
@@ -106,6 +108,8 @@ private:
   /// when they are for an older version of the document than the editor
   /// has).
   llvm::json::Array ourDiagnostics(const std::string &Key) const;
+  llvm::json::Object remarkDiagnostic(const tools::RemarkRecord &M,
+                                      const Document &Doc) const;
   llvm::json::Object lspDiagnostic(const tools::FindingRecord &F,
                                    const Document &Doc) const;
   llvm::json::Object lspRange(const tools::Span &S, const Document &Doc) const;

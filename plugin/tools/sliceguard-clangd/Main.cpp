@@ -51,6 +51,9 @@ OPTIONS (everything else is passed to clangd):
   --sliceguard-model=FILE          load a library model file
   --sliceguard-werror              report findings as errors
   --sliceguard-header-filter=REGEX also check headers matching REGEX
+  --sliceguard-max-cfg-blocks=N    skip functions over N CFG blocks; each one
+                                   shows as an Information diagnostic on its
+                                   name and a log line (default 10000)
   --sliceguard-debounce-ms=N       wait N ms after an edit (default 400)
   --sliceguard-timeout=SECONDS     give up on one run after this (default 60)
   --sliceguard-cpu-limit=SECONDS   CPU time limit of one run, a backstop for
@@ -98,6 +101,8 @@ Setup parseArguments(int Argc, char **Argv) {
       S.Config.LibraryArgs.push_back("werror");
     } else if (A.consume_front("--sliceguard-header-filter=")) {
       S.Config.LibraryArgs.push_back(("header-filter=" + A).str());
+    } else if (A.consume_front("--sliceguard-max-cfg-blocks=")) {
+      S.Config.LibraryArgs.push_back(("max-cfg-blocks=" + A).str());
     } else if (A.consume_front("--sliceguard-debounce-ms=")) {
       S.Config.Debounce =
           std::chrono::milliseconds(parseNumber("--sliceguard-debounce-ms", A));
