@@ -42,8 +42,9 @@ fieldAssignmentsInFile(const ASTContext &Ctx, const ApiModel &Api) {
   return Out;
 }
 
-SliceViews::SliceViews(const ApiModel &Api, const FunctionFlow &Flow)
-    : C{Api, Flow}, Flow(Flow) {
+SliceViews::SliceViews(const ApiModel &Api, const FunctionFlow &Flow,
+                       SummaryCache &Summaries)
+    : C{Api, Flow, Summaries}, Flow(Flow) {
   collect();
 }
 
@@ -414,7 +415,7 @@ ReturnShape SliceViews::returnShapeAt(const FunctionDecl *FD,
 }
 
 /// The shape another TU's summary of FD records (FD has no body here).
-static ReturnShape importedShape(const CheckContext &C,
+static ReturnShape importedShape(const SliceViews::Inputs &C,
                                  const FunctionDecl *FD) {
   ReturnShape RS;
   const StoredSummary *S = C.Summaries.imported(FD);

@@ -79,8 +79,10 @@ public:
   struct Inputs {
     const ApiModel &Api;
     const FunctionFlow &Flow;
+    SummaryCache &Summaries; ///< same-file and imported callee summaries
   };
-  SliceViews(const ApiModel &Api, const FunctionFlow &Flow);
+  SliceViews(const ApiModel &Api, const FunctionFlow &Flow,
+             SummaryCache &Summaries);
 
   const Inputs C;
   const FunctionFlow &Flow;

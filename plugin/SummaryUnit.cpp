@@ -166,7 +166,7 @@ StoredSummary UnitSummaries::summarise(const FunctionDecl *FD) {
   if (!Flow.valid())
     return S;
   CheckContext C{Ctx, Api, Flow, Cache, Out, "", nullptr};
-  SliceViews Views(C);
+  SliceViews Views(Api, Flow, Cache);
   ReturnShape RS = Views.returnShape(FD);
   if (RS.K != ReturnShape::None) {
     S.ReturnShape = RS.K == ReturnShape::AppendOf ? "append" : "view";

@@ -70,7 +70,8 @@ const SliceViews &CheckContext::views() const {
   assert(Shared && "views() outside the registry's driver");
   if (!Shared->Views)
     Shared->Views =
-        std::make_unique<SliceViews>(Shared->Base.Api, Shared->Base.Flow);
+        std::make_unique<SliceViews>(Shared->Base.Api, Shared->Base.Flow,
+                                     Shared->Base.Summaries);
   return *Shared->Views;
 }
 
