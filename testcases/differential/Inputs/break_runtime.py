@@ -19,6 +19,7 @@ IN_PLACE = """  /* BROKEN ON PURPOSE (differential self-test): grow the arena's 
    * array in place instead of moving to a new one. */
   if (len == cap && cap > 0 && (char *)ptr + (size_t)cap * size == a->cur &&
       newbytes - (size_t)cap * size <= (size_t)(a->end - a->cur)) {
+    SG_ARENA_UNPOISON_(a->cur, newbytes - (size_t)cap * size);
     memset(a->cur, 0, newbytes - (size_t)cap * size);
     a->cur = (char *)ptr + newbytes;
     return g;
