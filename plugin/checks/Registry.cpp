@@ -69,9 +69,8 @@ struct SharedAnalyses {
 const SliceViews &CheckContext::views() const {
   assert(Shared && "views() outside the registry's driver");
   if (!Shared->Views)
-    Shared->Views =
-        std::make_unique<SliceViews>(Shared->Base.Api, Shared->Base.Flow,
-                                     Shared->Base.Summaries);
+    Shared->Views = std::make_unique<SliceViews>(
+        Shared->Base.Api, Shared->Base.Flow, Shared->Base.Summaries);
   return *Shared->Views;
 }
 
